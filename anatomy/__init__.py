@@ -1,0 +1,20 @@
+"""Back-to-knee anatomy atlas: how a compressed lumbar root shows up in the leg.
+
+Quick start::
+
+    import anatomy
+    model = anatomy.load_model()
+    findings = model.compress("L5", severity=0.8, side="left")
+    findings.table          # what is affected, by which path, with citation ids
+    model.cite(findings)    # the quotes and references behind them
+
+The model (this package's import path) never imports plotly or ipywidgets.
+"""
+
+from anatomy.errors import DataError
+from anatomy.lesions import Findings, Lesion, grade
+from anatomy.model import Model, load_model
+from anatomy.report import format_findings
+
+__all__ = ["DataError", "Findings", "Lesion", "Model", "format_findings", "grade", "load_model"]
+__version__ = "0.1.0"

@@ -1,0 +1,106 @@
+"""Command line: ``python -m anatomy L5 --severity 0.9`` prints the cited findings.
+
+Examples::
+
+    python -m anatomy L5 --severity 0.9
+    python -m anatomy L4-L5 --zone foraminal --side right
+    python -m anatomy common_fibular --site fibular_head --severity 0.8
+    python -m anatomy --case office_worker
+    python -m anatomy --list
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from anatomy.errors import DataError
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m anatomy",
+        description="Compress a nerve root, disc level or nerve and print what it affects, cited.",
+    )
+    p.add_argument("target", nargs="?", help="a root (L5), a disc level (L4-L5) or a nerve (sciatic)")
+    p.add_argument("--severity", default="0.5", help="0 to 1 (default 0.5)")
+    p.add_argument("--side", default=None, help="left, right or both (default left)")
+    p.add_argument("--zone", default="paracentral", help="for a disc: central, paracentral, "
+                   "foraminal or extraforaminal (default paracentral)")
+    p.add_argument("--site", default=None, help="for a nerve: where it is compressed")
+    p.add_argument("--case", default=None, help="a preset case from the source texts")
+    p.add_argument("--list", action="store_true", help="list roots, disc levels, nerve sites, cases")
+    return p
+
+
+def _listing(model) -> str:
+    sites = ", ".join(f"{n} @ {s}" for n, s in zip(model.sites["nerve"], model.sites["site"],
+                                                     strict=True))
+    return "\n".join([
+        f"roots: {', '.join(model.roots)}",
+        f"disc levels: {', '.join(model.disc_levels)}",
+        "zones: central, paracentral, foraminal, extraforaminal",
+        f"nerve sites: {sites}",
+        f"cases: {', '.join(model.cases['id'])}",
+    ])
+
+
+def run(argv: list[str] | None = None) -> str:
+    """Parse arguments and return the report; raises ValueError on bad input."""
+    from anatomy.model import load_model
+    from anatomy.report import format_findings
+
+    args = _parser().parse_args(argv)
+    model = load_model()
+    if args.list:
+        return _listing(model)
+    if args.case:
+        return format_findings(model, model.compress_case(args.case))
+    if not args.target:
+        raise ValueError("name a root, disc level or nerve (or --case, --list)")
+    target = args.target.strip()
+    side = args.side
+    if target.upper() in model.roots:
+        findings = model.compress(target, severity=args.severity, side=side or "left")
+    elif _is_disc(model, target):
+        findings = model.compress_disc(target, zone=args.zone, side=side, severity=args.severity)
+    elif _is_nerve(model, target):
+        findings = model.compress_nerve(target, site=args.site, side=side or "left",
+                                        severity=args.severity)
+    else:
+        nerves = list(dict.fromkeys(model.sites["nerve"]))
+        raise ValueError(
+            f"unknown target {target!r}; valid: a root ({', '.join(model.roots)}), a disc level "
+            f"({', '.join(model.disc_levels)}) or a nerve ({', '.join(nerves)})"
+        )
+    return format_findings(model, findings)
+
+
+def _is_disc(model, name: str) -> bool:
+    try:
+        model.resolve(name.replace(" ", ""), "disc")
+    except ValueError:
+        return False
+    return True
+
+
+def _is_nerve(model, name: str) -> bool:
+    try:
+        model.resolve(name, "nerve")
+    except ValueError:
+        return False
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: prints the report, or the error and exits 2 (no traceback)."""
+    try:
+        print(run(argv))
+    except (ValueError, DataError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,564 @@
+"""Load, validate and look up the anatomical model.
+
+The anatomy lives in tidy CSV tables under ``anatomy/data/`` and the cited
+texts under ``assets/sources/``. :func:`load_model` reads them, checks every
+rule below and returns a :class:`Model`; a broken table raises
+:class:`~anatomy.errors.DataError` naming its file, line and column.
+
+Each ``validate_*`` function checks one rule. They run in order, so a later
+rule can rely on the earlier ones (for example, that every id exists).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from anatomy.errors import DataError, choice_error
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = PACKAGE_DIR / "data"
+SOURCES_DIR = PACKAGE_DIR.parent / "assets" / "sources"
+
+KINDS = ("vertebra", "disc", "root", "plexus", "nerve", "muscle", "region", "reflex", "joint")
+SOURCE_KINDS = ("text", "reference")
+VERDICTS = ("accurate", "imprecise", "incorrect")
+WEIGHTS = {"main": 1.0, "minor": 0.5}
+SIDES = ("left", "right", "both")
+
+# relation: (kinds allowed as source, kinds allowed as target, weight rule)
+# weight rule: "required" (main|minor), "empty", or "optional".
+RELATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
+    "exits_at": (("root",), ("disc", "vertebra"), "empty"),
+    "traverses": (("root",), ("disc",), "empty"),
+    "contributes_to": (("root",), ("plexus", "nerve"), "required"),
+    "branches_to": (("plexus", "nerve"), ("nerve",), "empty"),
+    "innervates": (("root", "plexus", "nerve"), ("muscle",), "optional"),
+    "supplies_skin": (("root", "nerve"), ("region",), "required"),
+    "refers_pain_to": (("root",), ("region",), "required"),
+    "courses_through": (("nerve",), ("region",), "empty"),
+    "tested_by": (("root", "nerve"), ("reflex",), "optional"),
+    "supplies_joint": (("nerve",), ("joint",), "empty"),
+}
+
+# Each table: file name and its columns, (name, required).
+SCHEMAS: dict[str, tuple[str, list[tuple[str, bool]]]] = {
+    "structures": (
+        "structures.csv",
+        [
+            ("id", True),
+            ("kind", True),
+            ("label", True),
+            ("aliases", False),
+            ("order", False),
+            ("description", False),
+        ],
+    ),
+    "links": (
+        "links.csv",
+        [
+            ("source", True),
+            ("relation", True),
+            ("target", True),
+            ("weight", False),
+            ("position", False),
+            ("citations", True),
+            ("note", False),
+        ],
+    ),
+    "citations": (
+        "citations.csv",
+        [
+            ("id", True),
+            ("source", True),
+            ("quote", False),
+            ("statement", False),
+            ("locator", False),
+            ("verdict", False),
+            ("note", False),
+            ("note_sources", False),
+        ],
+    ),
+    "sites": (
+        "sites.csv",
+        [
+            ("nerve", True),
+            ("site", True),
+            ("label", True),
+            ("position", True),
+            ("aliases", False),
+            ("citations", True),
+            ("note", False),
+        ],
+    ),
+    "cases": (
+        "cases.csv",
+        [
+            ("id", True),
+            ("title", True),
+            ("lesions", True),
+            ("side", True),
+            ("severity", True),
+            ("citations", True),
+            ("teaching", True),
+        ],
+    ),
+    "sources": (
+        "sources.csv",
+        [
+            ("id", True),
+            ("kind", True),
+            ("title", True),
+            ("publisher", False),
+            ("year", False),
+            ("file", False),
+            ("sha256", False),
+            ("note", False),
+        ],
+    ),
+}
+
+
+def _split(cell: str) -> list[str]:
+    """Split a ``;``-separated cell into its non-empty, stripped parts."""
+    return [part.strip() for part in str(cell).split(";") if part.strip()]
+
+
+def _line(index: int) -> int:
+    """The file line of a data row (header is line 1)."""
+    return int(index) + 2
+
+
+def read_table(path: Path, columns: list[tuple[str, bool]]) -> pd.DataFrame:
+    """Read one CSV table as text and check its columns and required cells."""
+    name = path.name
+    if not path.is_file():
+        raise DataError(name, None, None, f"file not found at {path}")
+    try:
+        table = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False)
+    except (pd.errors.ParserError, UnicodeDecodeError) as err:
+        raise DataError(name, None, None, f"not a readable CSV table: {err}") from None
+    for column, _ in columns:
+        if column not in table.columns:
+            raise DataError(name, 1, column, f"missing column; expected {[c for c, _ in columns]}")
+    unknown = [c for c in table.columns if c not in dict(columns)]
+    if unknown:
+        raise DataError(name, 1, unknown[0], f"unexpected column; expected {[c for c, _ in columns]}")
+    table = table.apply(lambda col: col.str.strip())
+    for column, required in columns:
+        if required:
+            empty = table.index[table[column] == ""]
+            if len(empty):
+                raise DataError(name, _line(empty[0]), column, "empty, but a value is required")
+    return table
+
+
+# --- one rule per function -------------------------------------------------------------
+
+
+def validate_unique(table: pd.DataFrame, file: str, columns: list[str]) -> None:
+    """Ids (or id pairs) appear once."""
+    dup = table.index[table.duplicated(columns, keep="first")]
+    if len(dup):
+        row = table.loc[dup[0]]
+        value = " / ".join(row[c] for c in columns)
+        raise DataError(file, _line(dup[0]), columns[-1], f"duplicate {value!r}")
+
+
+def validate_choice(table: pd.DataFrame, file: str, column: str, choices, allow_empty=False):
+    """A column holds one of a fixed set of values."""
+    for index, value in table[column].items():
+        if value == "" and allow_empty:
+            continue
+        if value not in choices:
+            raise DataError(file, _line(index), column, f"{value!r} is not one of {list(choices)}")
+
+
+def validate_sources(sources: pd.DataFrame, sources_dir: Path) -> dict[str, str]:
+    """Every text source has its file, unchanged (sha256); returns id -> text."""
+    file = "sources.csv"
+    texts: dict[str, str] = {}
+    for index, row in sources.iterrows():
+        if row["kind"] != "text":
+            continue
+        if not row["file"]:
+            raise DataError(file, _line(index), "file", "a text source needs its file")
+        path = sources_dir / row["file"]
+        if not path.is_file():
+            raise DataError(file, _line(index), "file", f"{row['file']!r} not found in {sources_dir}")
+        raw = path.read_bytes()
+        if row["sha256"] and hashlib.sha256(raw).hexdigest() != row["sha256"]:
+            raise DataError(
+                file, _line(index), "sha256", f"{row['file']} has changed: it must stay verbatim"
+            )
+        texts[row["id"]] = raw.decode("utf-8")
+    return texts
+
+
+def validate_citations(citations: pd.DataFrame, sources: pd.DataFrame, texts: dict[str, str]):
+    """Quotes are verbatim in their text; references carry a statement instead."""
+    file = "citations.csv"
+    kinds = dict(zip(sources["id"], sources["kind"], strict=True))
+    for index, row in citations.iterrows():
+        line = _line(index)
+        if row["source"] not in kinds:
+            raise choice_error_at(file, line, "source", "source", row["source"], kinds)
+        if kinds[row["source"]] == "text":
+            if not row["quote"]:
+                raise DataError(file, line, "quote", "a citation of a text source needs its quote")
+            if row["quote"] not in texts[row["source"]]:
+                raise DataError(
+                    file, line, "quote", f"not found verbatim in {row['source']}: {row['quote']!r}"
+                )
+            if not row["verdict"]:
+                raise DataError(file, line, "verdict", f"say how accurate it is: {VERDICTS}")
+            if row["verdict"] != "accurate" and not row["note"]:
+                raise DataError(file, line, "note", f"a {row['verdict']} quote needs a correction")
+        else:
+            if row["quote"]:
+                raise DataError(file, line, "quote", "a reference is cited by statement, not quote")
+            if not row["statement"]:
+                raise DataError(file, line, "statement", "a reference citation needs a statement")
+        for ref in _split(row["note_sources"]):
+            if ref not in kinds:
+                raise choice_error_at(file, line, "note_sources", "source", ref, kinds)
+
+
+def choice_error_at(file, line, column, what, value, choices) -> DataError:
+    """A DataError for a value that is not among the valid ids."""
+    return DataError(file, line, column, str(choice_error(what, value, sorted(choices))))
+
+
+def validate_citation_refs(table: pd.DataFrame, file: str, citation_ids: set[str]) -> None:
+    """Every row names at least one citation, and each exists."""
+    for index, cell in table["citations"].items():
+        ids = _split(cell)
+        if not ids:
+            raise DataError(file, _line(index), "citations", "every row needs a citation")
+        for cid in ids:
+            if cid not in citation_ids:
+                raise choice_error_at(file, _line(index), "citations", "citation", cid, citation_ids)
+
+
+def validate_links(links: pd.DataFrame, kinds: dict[str, str]) -> None:
+    """Links join existing structures of the right kinds, with valid weight and position."""
+    file = "links.csv"
+    for index, row in links.iterrows():
+        line = _line(index)
+        if row["relation"] not in RELATIONS:
+            raise choice_error_at(file, line, "relation", "relation", row["relation"], RELATIONS)
+        source_kinds, target_kinds, weight_rule = RELATIONS[row["relation"]]
+        for column, allowed in (("source", source_kinds), ("target", target_kinds)):
+            sid = row[column]
+            if sid not in kinds:
+                raise choice_error_at(file, line, column, "structure", sid, kinds)
+            if kinds[sid] not in allowed:
+                raise DataError(
+                    file,
+                    line,
+                    column,
+                    f"{sid!r} is a {kinds[sid]}; '{row['relation']}' takes {list(allowed)}",
+                )
+        from_root = kinds[row["source"]] == "root"
+        weight = row["weight"]
+        needs_weight = weight_rule == "required" or (weight_rule == "optional" and from_root)
+        if needs_weight and weight not in WEIGHTS:
+            raise DataError(file, line, "weight", f"{weight!r} is not one of {list(WEIGHTS)}")
+        if not needs_weight and weight and (weight_rule == "empty" or weight not in WEIGHTS):
+            raise DataError(file, line, "weight", f"{weight!r}: this link takes no weight")
+        position = row["position"]
+        if kinds[row["source"]] == "nerve":
+            if not _is_position(position):
+                raise DataError(
+                    file, line, "position", f"{position!r}: a nerve's link needs a position 0..100"
+                )
+        elif position:
+            raise DataError(file, line, "position", "only links from a nerve take a position")
+
+
+def _is_position(value: str) -> bool:
+    try:
+        return 0 <= float(value) <= 100
+    except ValueError:
+        return False
+
+
+def validate_tree(links: pd.DataFrame, kinds: dict[str, str]) -> None:
+    """Each nerve has one parent and each muscle one nerve, so paths are unique."""
+    file = "links.csv"
+    for relation, kind in (("branches_to", "nerve"), ("innervates", "muscle")):
+        rows = links[(links["relation"] == relation) & (links["source"].map(kinds) != "root")]
+        dup = rows.index[rows.duplicated("target")]
+        if len(dup):
+            raise DataError(
+                file, _line(dup[0]), "target", f"{rows.loc[dup[0], 'target']!r} has two parents"
+            )
+        have = set(rows["target"])
+        for sid, skind in kinds.items():
+            if skind == kind and sid not in have:
+                raise DataError(file, None, "target", f"{kind} {sid!r} has no '{relation}' link")
+
+
+def validate_root_values(links: pd.DataFrame, kinds: dict[str, str]) -> None:
+    """A root that innervates a muscle reaches it through every nerve on the way."""
+    file = "links.csv"
+    contrib = set(
+        zip(
+            links.loc[links["relation"] == "contributes_to", "source"],
+            links.loc[links["relation"] == "contributes_to", "target"],
+            strict=True,
+        )
+    )
+    parent = _parents(links, kinds)
+    for index, row in links[links["relation"] == "innervates"].iterrows():
+        if kinds[row["source"]] != "root":
+            continue
+        for nerve in _chain(row["target"], parent):
+            if (row["source"], nerve) not in contrib:
+                raise DataError(
+                    file,
+                    _line(index),
+                    "source",
+                    f"{row['source']} innervates {row['target']} but does not contribute to "
+                    f"{nerve!r} on its way: add '{row['source']},contributes_to,{nerve}'",
+                )
+
+
+def _parents(links: pd.DataFrame, kinds: dict[str, str]) -> dict[str, str]:
+    """Child -> parent over branches_to, and muscle -> its nerve or plexus."""
+    tree = links[links["relation"].isin(("branches_to", "innervates"))]
+    tree = tree[tree["source"].map(kinds) != "root"]
+    return dict(zip(tree["target"], tree["source"], strict=True))
+
+
+def _chain(structure: str, parent: dict[str, str]) -> list[str]:
+    """The nerves and plexus above a structure, nearest first."""
+    chain = []
+    while structure in parent:
+        structure = parent[structure]
+        chain.append(structure)
+    return chain
+
+
+def validate_sites(sites: pd.DataFrame, kinds: dict[str, str]) -> None:
+    """Compression sites lie on existing nerves at a position 0..100."""
+    file = "sites.csv"
+    for index, row in sites.iterrows():
+        if kinds.get(row["nerve"]) != "nerve":
+            nerves = sorted(s for s, k in kinds.items() if k == "nerve")
+            raise choice_error_at(file, _line(index), "nerve", "nerve", row["nerve"], nerves)
+        if not _is_position(row["position"]):
+            raise DataError(file, _line(index), "position", f"{row['position']!r} is not 0..100")
+
+
+def validate_cases(model: Model) -> None:
+    """Every preset case parses into lesions the model can compress."""
+    from anatomy.lesions import parse_lesions
+
+    file = "cases.csv"
+    for index, row in model.cases.iterrows():
+        line = _line(index)
+        try:
+            parse_lesions(model, row["lesions"])
+        except ValueError as err:
+            raise DataError(file, line, "lesions", str(err)) from None
+        if row["side"] not in SIDES:
+            raise DataError(file, line, "side", f"{row['side']!r} is not one of {list(SIDES)}")
+        try:
+            severity = float(row["severity"])
+        except ValueError:
+            severity = -1.0
+        if not 0 < severity <= 1:
+            raise DataError(file, line, "severity", f"{row['severity']!r} is not in (0, 1]")
+
+
+# --- the model -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Model:
+    """The validated anatomical model: pandas tables plus the lookups built on them.
+
+    Attributes
+    ----------
+    structures, links, citations, sources, sites, cases : pandas.DataFrame
+        The tables as loaded (text columns), one row one fact.
+    texts : dict
+        Source id -> full text of each shipped source.
+    """
+
+    structures: pd.DataFrame
+    links: pd.DataFrame
+    citations: pd.DataFrame
+    sources: pd.DataFrame
+    sites: pd.DataFrame
+    cases: pd.DataFrame
+    texts: dict
+
+    # -- lookups ------------------------------------------------------------------------
+
+    def ids(self, kind: str) -> list[str]:
+        """Structure ids of one kind, in anatomical order where there is one."""
+        rows = self.structures[self.structures["kind"] == kind]
+        if rows["order"].ne("").all():
+            rows = rows.assign(_o=rows["order"].astype(int)).sort_values("_o")
+        return list(rows["id"])
+
+    @property
+    def roots(self) -> list[str]:
+        """Root ids from T12 to S3."""
+        return self.ids("root")
+
+    @property
+    def disc_levels(self) -> list[str]:
+        """Disc levels that can be compressed (those a root crosses)."""
+        crossed = set(self.links.loc[self.links["relation"] == "traverses", "target"])
+        return [d for d in self.ids("disc") if d in crossed]
+
+    def label(self, structure: str) -> str:
+        """The readable label of a structure id."""
+        return self._index["label"][structure]
+
+    def kind(self, structure: str) -> str:
+        """The kind (root, nerve, muscle...) of a structure id."""
+        return self._index["kind"][structure]
+
+    def resolve(self, name: str, kind: str | tuple[str, ...] | None = None) -> str:
+        """The structure id for an id, label or alias (any case); ValueError if unknown."""
+        kinds = (kind,) if isinstance(kind, str) else kind
+        names = self._index["names"]
+        key = str(name).strip().casefold()
+        found = names.get(key)
+        if found is not None and (kinds is None or self.kind(found) in kinds):
+            return found
+        what = kinds[0] if kinds and len(kinds) == 1 else "structure"
+        valid = [s for s in self.structures["id"] if kinds is None or self.kind(s) in kinds]
+        raise choice_error(what, name, valid)
+
+    def sites_of(self, nerve: str) -> pd.DataFrame:
+        """The compression sites of one nerve, proximal first."""
+        rows = self.sites[self.sites["nerve"] == nerve]
+        return rows.assign(_p=rows["position"].astype(float)).sort_values("_p").drop(columns="_p")
+
+    # -- compression: the public API (the engine lives in anatomy.lesions) ---------------
+
+    def compress(self, root, severity: float = 0.5, side: str = "left"):
+        """Compress one nerve root, or several (a list), on one side or both.
+
+        Parameters
+        ----------
+        root : str or list of str
+            Root id such as ``"L5"`` (T12 to S3), or a list for several roots.
+        severity : float
+            0..1. See :mod:`anatomy.lesions` for what each grade adds.
+        side : {"left", "right", "both"}
+
+        Returns
+        -------
+        anatomy.lesions.Findings
+        """
+        from anatomy import lesions
+
+        return lesions.compress_roots(self, root, severity=severity, side=side)
+
+    def compress_disc(self, level: str, zone: str = "paracentral", side=None, severity=0.5):
+        """Compress the root(s) a herniated disc meets, by level and zone.
+
+        ``zone`` is central, paracentral (also subarticular, posterolateral),
+        foraminal or extraforaminal (also far lateral). ``side`` defaults to
+        "both" for a central herniation and "left" for the others.
+        """
+        from anatomy import lesions
+
+        return lesions.compress_disc(self, level, zone=zone, side=side, severity=severity)
+
+    def compress_nerve(self, nerve: str, site: str | None = None, side="left", severity=0.5):
+        """Compress a peripheral nerve at a named site; only what lies below is affected."""
+        from anatomy import lesions
+
+        return lesions.compress_nerve(self, nerve, site=site, side=side, severity=severity)
+
+    def compress_case(self, case: str):
+        """The findings of a preset case from the source texts (see ``model.cases``)."""
+        from anatomy import lesions
+
+        return lesions.compress_case(self, case)
+
+    def cite(self, findings) -> pd.DataFrame:
+        """The citations behind a set of findings, in order of first use."""
+        from anatomy.citations import cite
+
+        return cite(self, findings)
+
+    # -- derived indexes (built once, cached on the frozen instance) ----------------------
+
+    @property
+    def _index(self) -> dict:
+        cached = self.__dict__.get("_cache")
+        if cached is None:
+            cached = _build_index(self)
+            object.__setattr__(self, "_cache", cached)
+        return cached
+
+
+def _build_index(model: Model) -> dict:
+    s = model.structures
+    names: dict[str, str] = {}
+    for _, row in s.iterrows():
+        for name in [row["id"], row["label"], *_split(row["aliases"])]:
+            names.setdefault(name.casefold(), row["id"])
+    return {
+        "label": dict(zip(s["id"], s["label"], strict=True)),
+        "kind": dict(zip(s["id"], s["kind"], strict=True)),
+        "names": names,
+    }
+
+
+def load_model(data_dir: Path | str | None = None, sources_dir: Path | str | None = None) -> Model:
+    """Load and validate the model.
+
+    Parameters
+    ----------
+    data_dir, sources_dir : path, optional
+        Where the tables and the source texts are; default the package's own
+        ``anatomy/data`` and the repository's ``assets/sources``.
+
+    Raises
+    ------
+    anatomy.DataError
+        A table is malformed; the message names file, line and column.
+    """
+    data_dir = Path(data_dir) if data_dir is not None else DATA_DIR
+    sources_dir = Path(sources_dir) if sources_dir is not None else SOURCES_DIR
+    tables = {}
+    for name, (file, columns) in SCHEMAS.items():
+        folder = sources_dir if name == "sources" else data_dir
+        tables[name] = read_table(folder / file, columns)
+    s, links, cit = tables["structures"], tables["links"], tables["citations"]
+    src, sites, cases = tables["sources"], tables["sites"], tables["cases"]
+
+    validate_unique(s, "structures.csv", ["id"])
+    validate_choice(s, "structures.csv", "kind", KINDS)
+    validate_unique(src, "sources.csv", ["id"])
+    validate_choice(src, "sources.csv", "kind", SOURCE_KINDS)
+    validate_unique(cit, "citations.csv", ["id"])
+    validate_choice(cit, "citations.csv", "verdict", VERDICTS, allow_empty=True)
+    validate_unique(sites, "sites.csv", ["nerve", "site"])
+    validate_unique(cases, "cases.csv", ["id"])
+    texts = validate_sources(src, sources_dir)
+    validate_citations(cit, src, texts)
+    citation_ids = set(cit["id"])
+    for table, file in ((links, "links.csv"), (sites, "sites.csv"), (cases, "cases.csv")):
+        validate_citation_refs(table, file, citation_ids)
+    kinds = dict(zip(s["id"], s["kind"], strict=True))
+    validate_links(links, kinds)
+    validate_unique(links, "links.csv", ["source", "relation", "target"])
+    validate_tree(links, kinds)
+    validate_root_values(links, kinds)
+    validate_sites(sites, kinds)
+    model = Model(s, links, cit, src, sites, cases, texts)
+    validate_cases(model)
+    return model
