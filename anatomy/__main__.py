@@ -22,27 +22,37 @@ def _parser() -> argparse.ArgumentParser:
         prog="python -m anatomy",
         description="Compress a nerve root, disc level or nerve and print what it affects, cited.",
     )
-    p.add_argument("target", nargs="?", help="a root (L5), a disc level (L4-L5) or a nerve (sciatic)")
+    p.add_argument(
+        "target", nargs="?", help="a root (L5), a disc level (L4-L5) or a nerve (sciatic)"
+    )
     p.add_argument("--severity", default="0.5", help="0 to 1 (default 0.5)")
     p.add_argument("--side", default=None, help="left, right or both (default left)")
-    p.add_argument("--zone", default="paracentral", help="for a disc: central, paracentral, "
-                   "foraminal or extraforaminal (default paracentral)")
+    p.add_argument(
+        "--zone",
+        default="paracentral",
+        help="for a disc: central, paracentral, foraminal or extraforaminal (default paracentral)",
+    )
     p.add_argument("--site", default=None, help="for a nerve: where it is compressed")
     p.add_argument("--case", default=None, help="a preset case from the source texts")
-    p.add_argument("--list", action="store_true", help="list roots, disc levels, nerve sites, cases")
+    p.add_argument(
+        "--list", action="store_true", help="list roots, disc levels, nerve sites, cases"
+    )
     return p
 
 
 def _listing(model) -> str:
-    sites = ", ".join(f"{n} @ {s}" for n, s in zip(model.sites["nerve"], model.sites["site"],
-                                                     strict=True))
-    return "\n".join([
-        f"roots: {', '.join(model.roots)}",
-        f"disc levels: {', '.join(model.disc_levels)}",
-        "zones: central, paracentral, foraminal, extraforaminal",
-        f"nerve sites: {sites}",
-        f"cases: {', '.join(model.cases['id'])}",
-    ])
+    sites = ", ".join(
+        f"{n} @ {s}" for n, s in zip(model.sites["nerve"], model.sites["site"], strict=True)
+    )
+    return "\n".join(
+        [
+            f"roots: {', '.join(model.roots)}",
+            f"disc levels: {', '.join(model.disc_levels)}",
+            "zones: central, paracentral, foraminal, extraforaminal",
+            f"nerve sites: {sites}",
+            f"cases: {', '.join(model.cases['id'])}",
+        ]
+    )
 
 
 def run(argv: list[str] | None = None) -> str:
@@ -65,8 +75,9 @@ def run(argv: list[str] | None = None) -> str:
     elif _is_disc(model, target):
         findings = model.compress_disc(target, zone=args.zone, side=side, severity=args.severity)
     elif _is_nerve(model, target):
-        findings = model.compress_nerve(target, site=args.site, side=side or "left",
-                                        severity=args.severity)
+        findings = model.compress_nerve(
+            target, site=args.site, side=side or "left", severity=args.severity
+        )
     else:
         nerves = list(dict.fromkeys(model.sites["nerve"]))
         raise ValueError(

@@ -161,7 +161,7 @@ class Findings:
         return set(self.of(effect, kind)["structure"])
 
     def __add__(self, other: Findings) -> Findings:
-        """Findings of several lesions together: strongest effect wins, paths and citations merge."""
+        """Several lesions together: the strongest effect wins; paths and citations merge."""
         if not isinstance(other, Findings):
             return NotImplemented
         return _merge([self.table, other.table], self.lesions + other.lesions)
@@ -350,8 +350,12 @@ def _root_rows(model: Model, root: str, severity: float, side: str, start=None, 
         return []
     extra = list(extra)
     # The root itself is cited by where it leaves the spine.
-    exits = [c for link in g.from_root.get(root, []) if link["relation"] == "exits_at"
-             for c in link["cites"]]
+    exits = [
+        c
+        for link in g.from_root.get(root, [])
+        if link["relation"] == "exits_at"
+        for c in link["cites"]
+    ]
     rows = [_row(model, root, "pain", severity, side, _path(model, [root], start), extra + exits)]
     for link in g.from_root.get(root, []):
         rel, target = link["relation"], link["target"]
@@ -413,7 +417,9 @@ def _nerve_rows(model: Model, nerve: str, site: str, position: float, severity, 
             elif rel == "innervates" and "weakness" in effects:
                 rows.append(_row(model, target, "weakness", intensity, side, path, link_cites))
             elif rel == "tested_by" and "reduced_reflex" in effects:
-                rows.append(_row(model, target, "reduced_reflex", intensity, side, path, link_cites))
+                rows.append(
+                    _row(model, target, "reduced_reflex", intensity, side, path, link_cites)
+                )
     return rows
 
 
@@ -490,9 +496,10 @@ def compress_disc(model: Model, level, zone="paracentral", side=None, severity=0
     for root, factor in pairs:
         # A root below a central herniation does not cross the level: cite the rule
         # through the traversing root's link.
-        link = g.link_of.get((root, relation, level_id)) or g.link_of[
-            (pairs[0][0], relation, level_id)
-        ]
+        link = (
+            g.link_of.get((root, relation, level_id))
+            or g.link_of[(pairs[0][0], relation, level_id)]
+        )
         extra = link["cites"]
         for s in _sides(side):
             rows += _root_rows(model, root, severity * factor, s, start=start, extra=extra)

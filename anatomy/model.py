@@ -11,6 +11,7 @@ rule can rely on the earlier ones (for example, that every id exists).
 
 from __future__ import annotations
 
+import csv
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,21 +134,38 @@ def _line(index: int) -> int:
 
 
 def read_table(path: Path, columns: list[tuple[str, bool]]) -> pd.DataFrame:
-    """Read one CSV table as text and check its columns and required cells."""
+    """Read one CSV table as text and check its shape, columns and required cells."""
     name = path.name
     if not path.is_file():
         raise DataError(name, None, None, f"file not found at {path}")
     try:
-        table = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False)
-    except (pd.errors.ParserError, UnicodeDecodeError) as err:
-        raise DataError(name, None, None, f"not a readable CSV table: {err}") from None
-    for column, _ in columns:
-        if column not in table.columns:
-            raise DataError(name, 1, column, f"missing column; expected {[c for c, _ in columns]}")
-    unknown = [c for c in table.columns if c not in dict(columns)]
+        with path.open(newline="", encoding="utf-8") as handle:
+            rows = list(csv.reader(handle))
+    except (UnicodeDecodeError, csv.Error) as err:
+        raise DataError(name, None, None, f"not a readable UTF-8 CSV table: {err}") from None
+    if not rows:
+        raise DataError(name, 1, None, "empty file: the header row is missing")
+    header = [h.strip() for h in rows[0]]
+    expected = [c for c, _ in columns]
+    for column in expected:
+        if column not in header:
+            raise DataError(name, 1, column, f"missing column; expected {expected}")
+    unknown = [c for c in header if c not in expected]
     if unknown:
-        raise DataError(name, 1, unknown[0], f"unexpected column; expected {[c for c, _ in columns]}")
-    table = table.apply(lambda col: col.str.strip())
+        raise DataError(name, 1, unknown[0], f"unexpected column; expected {expected}")
+    while len(rows) > 1 and not any(cell.strip() for cell in rows[-1]):
+        rows.pop()  # blank lines at the end of the file
+    body = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            raise DataError(name, number, None, "blank line inside the table")
+        if len(row) != len(header):
+            column = header[-1] if len(row) > len(header) else header[len(row)]
+            raise DataError(
+                name, number, column, f"has {len(row)} fields; the header has {len(header)}"
+            )
+        body.append([cell.strip() for cell in row])
+    table = pd.DataFrame(body, columns=header, dtype=str)
     for column, required in columns:
         if required:
             empty = table.index[table[column] == ""]
@@ -188,7 +206,9 @@ def validate_sources(sources: pd.DataFrame, sources_dir: Path) -> dict[str, str]
             raise DataError(file, _line(index), "file", "a text source needs its file")
         path = sources_dir / row["file"]
         if not path.is_file():
-            raise DataError(file, _line(index), "file", f"{row['file']!r} not found in {sources_dir}")
+            raise DataError(
+                file, _line(index), "file", f"{row['file']!r} not found in {sources_dir}"
+            )
         raw = path.read_bytes()
         if row["sha256"] and hashlib.sha256(raw).hexdigest() != row["sha256"]:
             raise DataError(
@@ -240,7 +260,9 @@ def validate_citation_refs(table: pd.DataFrame, file: str, citation_ids: set[str
             raise DataError(file, _line(index), "citations", "every row needs a citation")
         for cid in ids:
             if cid not in citation_ids:
-                raise choice_error_at(file, _line(index), "citations", "citation", cid, citation_ids)
+                raise choice_error_at(
+                    file, _line(index), "citations", "citation", cid, citation_ids
+                )
 
 
 def validate_links(links: pd.DataFrame, kinds: dict[str, str]) -> None:
@@ -378,7 +400,7 @@ def validate_cases(model: Model) -> None:
 # --- the model -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Model:
     """The validated anatomical model: pandas tables plus the lookups built on them.
 
@@ -397,6 +419,13 @@ class Model:
     sites: pd.DataFrame
     cases: pd.DataFrame
     texts: dict
+
+    def __repr__(self) -> str:
+        sizes = ", ".join(
+            f"{len(getattr(self, name))} {name}"
+            for name in ("structures", "links", "citations", "sources", "sites", "cases")
+        )
+        return f"<anatomy.Model: {sizes}>"
 
     # -- lookups ------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""Findings as plain text: for the command line, screen readers and notebooks read without a kernel."""
+"""Findings as plain text: for the command line, screen readers and notebooks read offline."""
 
 from __future__ import annotations
 
@@ -15,6 +15,10 @@ EFFECT_WORDS = {
 }
 
 
+def _side_words(side: str) -> str:
+    return "both sides" if side == "both" else f"{side} side"
+
+
 def describe_lesions(findings) -> str:
     """One line per compressed site, with its grade and what that grade adds."""
     lines = []
@@ -22,7 +26,7 @@ def describe_lesions(findings) -> str:
         effects = ", ".join(EFFECT_WORDS[e].lower() for e in grade(lesion.severity)) or "nothing"
         roots = f" (roots: {', '.join(lesion.roots)})" if lesion.kind == "disc" else ""
         lines.append(
-            f"{lesion.name}{roots}, {'both sides' if lesion.side == 'both' else lesion.side + ' side'}, "
+            f"{lesion.name}{roots}, {_side_words(lesion.side)}, "
             f"severity {lesion.severity:g} "
             f"({grade_name(lesion.severity)}: {effects})"
         )
@@ -47,8 +51,11 @@ def format_findings(model, findings, width: int = 100) -> str:
             refs = ",".join(str(number[c]) for c in row["citations"])
             head = f"  {row['label']} [{row['side']}, {row['intensity']:.2f}] [{refs}]"
             out.append(head)
-            out.append(textwrap.fill(row["path"], width, initial_indent="      ",
-                                     subsequent_indent="      "))
+            out.append(
+                textwrap.fill(
+                    row["path"], width, initial_indent="      ", subsequent_indent="      "
+                )
+            )
         out.append("")
     out.append("Citations")
     for _, c in cite(model, findings).iterrows():
@@ -60,6 +67,12 @@ def format_findings(model, findings, width: int = 100) -> str:
         out.append(textwrap.fill(f"[{number[c['id']]}] {body}", width, subsequent_indent=indent))
         if c["note"]:
             label = "Correction" if c["verdict"] in ("imprecise", "incorrect") else "Note"
-            out.append(textwrap.fill(f"{label} ({c['verdict']}): {c['note']}", width,
-                                     initial_indent=indent, subsequent_indent=indent))
+            out.append(
+                textwrap.fill(
+                    f"{label} ({c['verdict']}): {c['note']}",
+                    width,
+                    initial_indent=indent,
+                    subsequent_indent=indent,
+                )
+            )
     return "\n".join(out)

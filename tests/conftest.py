@@ -1,0 +1,87 @@
+"""Shared fixtures: the real model, and a tiny valid data set to break on purpose."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+import anatomy
+
+TINY_TEXT = "The L5 root goes down the leg to the big toe.\n"
+
+# A minimal valid model: one root, its disc, a plexus, two nerves, a muscle, a region.
+TINY = {
+    "structures.csv": """id,kind,label,aliases,order,description
+L4-L5,disc,L4-L5 disc,L4/L5,4,
+L5-S1,disc,L5-S1 disc,,5,
+L5,root,L5 nerve root,,5,
+sacral_plexus,plexus,Sacral plexus,,,
+sciatic,nerve,Sciatic nerve,,,
+deep_fibular,nerve,Deep fibular nerve,,,
+extensor_hallucis_longus,muscle,Extensor hallucis longus,EHL,,
+big_toe,region,Big toe,,,
+""",
+    "links.csv": """source,relation,target,weight,position,citations,note
+L5,exits_at,L5-S1,,,c_ref,
+L5,traverses,L4-L5,,,c_ref,
+L5,contributes_to,sacral_plexus,main,,c_ref,
+L5,contributes_to,sciatic,main,,c_ref,
+L5,contributes_to,deep_fibular,main,,c_ref,
+sacral_plexus,branches_to,sciatic,,,c_ref,
+sciatic,branches_to,deep_fibular,,70,c_ref,
+deep_fibular,innervates,extensor_hallucis_longus,,40,c_ref,
+L5,innervates,extensor_hallucis_longus,main,,c_ref,
+L5,supplies_skin,big_toe,main,,c_quote,
+""",
+    "citations.csv": """id,source,quote,statement,locator,verdict,note,note_sources
+c_quote,tiny_text,The L5 root goes down the leg,,line 1,accurate,,
+c_ref,tiny_ref,,The L5 root supplies the big toe.,Table 1,,,
+""",
+    "sites.csv": """nerve,site,label,position,aliases,citations,note
+sciatic,piriformis,Sciatic nerve under piriformis,10,buttock,c_ref,
+""",
+    "cases.csv": """id,title,lesions,side,severity,citations,teaching
+toe,A big toe case,root:L5,left,0.5,c_quote,Numb big toe.
+""",
+}
+
+
+def tiny_sources(text: str = TINY_TEXT) -> str:
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    return (
+        "id,kind,title,publisher,year,file,sha256,note\n"
+        f"tiny_text,text,A tiny text,,,tiny.txt,{digest},\n"
+        "tiny_ref,reference,A tiny reference,A publisher,2020,,,\n"
+    )
+
+
+@pytest.fixture(scope="session")
+def model():
+    """The real, shipped model."""
+    return anatomy.load_model()
+
+
+@pytest.fixture
+def tiny(tmp_path: Path):
+    """Write the tiny data set and return (data_dir, sources_dir, edit).
+
+    ``edit(file, old, new)`` replaces text in one of the tables.
+    """
+    data = tmp_path / "data"
+    sources = tmp_path / "sources"
+    data.mkdir()
+    sources.mkdir()
+    for name, text in TINY.items():
+        (data / name).write_text(text)
+    (sources / "sources.csv").write_text(tiny_sources())
+    (sources / "tiny.txt").write_text(TINY_TEXT)
+
+    def edit(file: str, old: str, new: str) -> None:
+        path = (sources if file in ("sources.csv", "tiny.txt") else data) / file
+        text = path.read_text()
+        assert old in text, f"fixture has no {old!r} in {file}"
+        path.write_text(text.replace(old, new, 1))
+
+    return data, sources, edit

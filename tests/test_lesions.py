@@ -1,0 +1,237 @@
+"""The compression engine: zones, root against nerve lesions, grading, sides, bad input."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from anatomy.lesions import COLUMNS, EFFECTS, FINDING_KINDS, grade
+
+
+def all_lesions(model):
+    """Every root, disc level x zone and nerve site, at a severe grade."""
+    for root in model.roots:
+        yield f"root {root}", model.compress(root, severity=0.9)
+    for level in model.disc_levels:
+        for zone in ("central", "paracentral", "foraminal", "extraforaminal"):
+            yield f"disc {level} {zone}", model.compress_disc(level, zone=zone, severity=0.9)
+    for nerve, site in zip(model.sites["nerve"], model.sites["site"], strict=True):
+        yield f"nerve {nerve}@{site}", model.compress_nerve(nerve, site=site, severity=0.9)
+
+
+def test_findings_table_has_the_public_columns(model):
+    f = model.compress("L4", severity=0.8, side="left")
+    assert list(f.table.columns) == COLUMNS
+    assert f.roots == ["L4"]
+    assert set(f.table["effect"]) == set(EFFECTS)
+    assert set(f.table["kind"]) <= set(FINDING_KINDS)
+
+
+def test_every_finding_row_is_cited_and_in_range(model):
+    known = set(model.citations["id"])
+    for name, f in all_lesions(model):
+        assert len(f) > 0, name
+        for _, row in f.table.iterrows():
+            assert row["citations"], f"{name}: {row['label']} {row['effect']} has no citation"
+            assert set(row["citations"]) <= known
+            assert 0 < row["intensity"] <= 1, (name, row["label"])
+            assert row["side"] in ("left", "right")
+        cited = model.cite(f)
+        assert list(cited["id"]) == f.citation_ids
+        assert (cited["quote"] != "").sum() + (cited["statement"] != "").sum() == len(cited)
+
+
+@pytest.mark.parametrize(
+    ("level", "traversing", "exiting"),
+    [
+        ("L1-L2", "L2", "L1"),
+        ("L2-L3", "L3", "L2"),
+        ("L3-L4", "L4", "L3"),
+        ("L4-L5", "L5", "L4"),
+        ("L5-S1", "S1", "L5"),
+    ],
+)
+def test_zone_rule_at_every_level(model, level, traversing, exiting):
+    for zone in ("paracentral", "subarticular", "posterolateral"):
+        assert model.compress_disc(level, zone=zone).roots == [traversing]
+    for zone in ("foraminal", "extraforaminal", "far lateral", "far_lateral"):
+        assert model.compress_disc(level, zone=zone).roots == [exiting]
+    central = model.compress_disc(level, zone="central", severity=0.8)
+    below = model.roots[model.roots.index(traversing) :]
+    assert central.roots == below
+    assert set(central.table["side"]) == {"left", "right"}
+    top = central.of("pain", "root").set_index(["structure", "side"])["intensity"]
+    assert top[(traversing, "left")] == 0.8
+    if len(below) > 1:
+        assert top[(below[1], "right")] == 0.4  # half severity below the traversing root
+
+
+def test_disc_findings_equal_the_root_findings_with_the_disc_in_the_path(model):
+    disc = model.compress_disc("L4-L5", zone="paracentral", side="left", severity=0.8)
+    root = model.compress("L5", side="left", severity=0.8)
+    key = ["structure", "effect", "side", "intensity"]
+    assert disc.table[key].equals(root.table[key])
+    assert disc.table["path"].str.startswith("L4-L5 disc (paracentral) → L5").all()
+    assert "root_exit_rule" in disc.table["citations"].iloc[0]
+
+
+def test_common_fibular_at_fibular_head_against_l5_root(model):
+    nerve = model.compress_nerve("common_fibular", site="fibular_head", severity=0.9)
+    root = model.compress("L5", severity=0.9)
+    weak_nerve = nerve.affected("weakness")
+    weak_root = root.affected("weakness")
+    spared = {"gluteus_medius", "tibialis_posterior", "biceps_femoris_short_head"}
+    assert not weak_nerve & spared
+    assert spared <= weak_root
+    shared = {"tibialis_anterior", "extensor_hallucis_longus", "fibularis_longus_brevis"}
+    assert shared <= weak_nerve and shared <= weak_root
+    assert nerve.roots == [] and root.roots == ["L5"]
+    assert "medial_hamstring_reflex" in root.affected("reduced_reflex")
+    assert not nerve.affected("reduced_reflex")
+
+
+def test_sciatic_at_piriformis_spares_the_gluteal_muscles(model):
+    f = model.compress_nerve("sciatic", site="piriformis", side="right", severity=0.9)
+    weak = f.affected("weakness")
+    assert {
+        "biceps_femoris_short_head",
+        "biceps_femoris_long_head",
+        "gastrocnemius_soleus",
+        "tibialis_anterior",
+        "abductor_hallucis",
+    } <= weak
+    assert not weak & {"gluteus_medius", "gluteus_maximus", "piriformis", "quadriceps"}
+    assert "buttock" in f.affected("pain")
+    assert "lower_back" not in f.affected("pain")
+    assert set(f.table["side"]) == {"right"}
+
+
+def test_femoral_at_inguinal_ligament_spares_iliopsoas_unlike_l3(model):
+    nerve = model.compress_nerve("femoral", site="inguinal_ligament", severity=0.9)
+    assert "quadriceps" in nerve.affected("weakness")
+    assert "iliopsoas" not in nerve.affected("weakness")
+    assert "adductors" not in nerve.affected("weakness")  # obturator nerve
+    root = model.compress("L3", severity=0.9)
+    assert {"quadriceps", "iliopsoas", "adductors"} <= root.affected("weakness")
+
+
+def test_tarsal_tunnel_spares_the_calf(model):
+    f = model.compress_nerve("tibial", site="tarsal_tunnel", severity=0.9)
+    assert f.affected("weakness") == {"abductor_hallucis", "plantar_intrinsics"}
+    assert "achilles_reflex" not in f.affected("reduced_reflex")
+    assert "heel" not in f.affected("numbness")
+
+
+def test_lateral_femoral_cutaneous_is_numbness_only(model):
+    f = model.compress_nerve("lateral femoral cutaneous nerve", severity=1.0)
+    assert f.affected("numbness") == {"lateral_thigh"}
+    assert not f.affected("weakness")
+
+
+@pytest.mark.parametrize(
+    ("root", "numb", "weak", "reflex"),
+    [
+        ("L3", "medial_knee", "quadriceps", "patellar_reflex"),
+        ("L4", "medial_leg", "quadriceps", "patellar_reflex"),
+        ("L5", "dorsum_of_foot", "extensor_hallucis_longus", "medial_hamstring_reflex"),
+        ("S1", "lateral_foot", "gastrocnemius_soleus", "achilles_reflex"),
+    ],
+)
+def test_classic_root_signs(model, root, numb, weak, reflex):
+    f = model.compress(root, severity=0.9)
+    assert numb in f.affected("numbness")
+    assert weak in f.affected("weakness")
+    assert reflex in f.affected("reduced_reflex")
+
+
+def test_l5_leaves_the_quadriceps_alone(model):
+    f = model.compress("L5", severity=1.0)
+    assert "quadriceps" not in f.affected()
+    assert "patellar_reflex" not in f.affected()
+
+
+def test_severity_grading(model):
+    assert grade(0) == []
+    assert grade(0.2) == ["pain"]
+    assert grade(0.5) == ["pain", "numbness"]
+    assert grade(0.7) == ["pain", "numbness", "weakness", "reduced_reflex"]
+    assert len(model.compress("L5", severity=0)) == 0
+    mild = model.compress("L5", severity=0.2)
+    assert set(mild.table["effect"]) == {"pain"}
+    moderate = model.compress("L5", severity=0.5)
+    assert set(moderate.table["effect"]) == {"pain", "numbness"}
+    severe = model.compress("L5", severity=0.9)
+    assert set(severe.table["effect"]) == set(EFFECTS)
+    weak = severe.of("weakness").set_index("structure")["intensity"]
+    assert weak["extensor_hallucis_longus"] == 0.9  # L5 a main root
+    assert weak["abductor_hallucis"] == 0.45  # L5 a minor root
+
+
+def test_both_sides_mirror_one_side(model):
+    left = model.compress("S1", severity=0.8, side="left").table
+    both = model.compress("S1", severity=0.8, side="both").table
+    assert len(both) == 2 * len(left)
+    right = both[both["side"] == "right"].reset_index(drop=True)
+    cols = ["structure", "effect", "intensity", "path"]
+    assert (
+        right[cols]
+        .sort_values(cols)
+        .reset_index(drop=True)
+        .equals(left[cols].sort_values(cols).reset_index(drop=True))
+    )
+
+
+def test_several_sites_combine(model):
+    stenosis = model.compress(["L5", "S1"], severity=0.6, side="both")
+    assert stenosis.roots == ["L5", "S1"]
+    assert {"dorsum_of_foot", "sole"} <= stenosis.affected("numbness")
+    mixed = model.compress("L4", severity=0.9) + model.compress_nerve(
+        "common_fibular", site="fibular_head", severity=0.5
+    )
+    assert [lesion.kind for lesion in mixed.lesions] == ["root", "nerve"]
+    ta = mixed.of("pain", "nerve").set_index("structure").loc["deep_fibular"]
+    assert ta["intensity"] == 0.9  # the stronger of L4 (main, 0.9) and the nerve (0.5)
+    assert " | " in ta["path"]
+    assert not mixed.table.duplicated(["structure", "effect", "side"]).any()
+
+
+def test_every_case_compresses(model):
+    for case in model.cases["id"]:
+        f = model.compress_case(case)
+        assert len(f) > 0, case
+    assert model.compress_case("sciatica_piriformis").roots == []
+    assert model.compress_case("office_worker").roots == ["L5"]
+    assert model.compress_case("l3_l4_herniation").roots == ["L4"]
+
+
+BAD = [
+    (lambda m: m.compress("L7"), ["'L7'", "T12", "S3"]),
+    (lambda m: m.compress("L5", severity=1.5), ["1.5", "0 to 1"]),
+    (lambda m: m.compress("L5", severity=-0.1), ["-0.1"]),
+    (lambda m: m.compress("L5", severity=math.nan), ["nan"]),
+    (lambda m: m.compress("L5", severity="high"), ["'high'"]),
+    (lambda m: m.compress("L5", side="up"), ["'up'", "left", "right", "both"]),
+    (lambda m: m.compress([]), ["at least one root"]),
+    (lambda m: m.compress_disc("L6-L7"), ["'L6-L7'", "L4-L5"]),
+    (lambda m: m.compress_disc("T12-L1"), ["'T12-L1'", "L1-L2"]),
+    (lambda m: m.compress_disc("L4-L5", zone="sideways"), ["'sideways'", "foraminal"]),
+    (lambda m: m.compress_nerve("vagus"), ["'vagus'", "sciatic"]),
+    (lambda m: m.compress_nerve("sciatic", site="knee"), ["'knee'", "piriformis"]),
+    (lambda m: m.compress_case("nope"), ["'nope'", "office_worker"]),
+]
+
+
+@pytest.mark.parametrize(("call", "words"), BAD)
+def test_bad_input_names_the_value_and_the_choices(model, call, words):
+    with pytest.raises(ValueError) as info:
+        call(model)
+    for word in words:
+        assert word in str(info.value)
+
+
+def test_names_are_forgiving_where_unambiguous(model):
+    assert model.compress("l5").roots == ["L5"]
+    assert model.compress_disc("L4/L5").lesions[0].target == "L4-L5"
+    f = model.compress_nerve("common peroneal nerve", site="fibular neck", side="RIGHT")
+    assert f.lesions[0].site == "fibular_head" and set(f.table["side"]) == {"right"}
