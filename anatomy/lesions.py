@@ -164,7 +164,8 @@ class Findings:
         """Several lesions together: the strongest effect wins; paths and citations merge."""
         if not isinstance(other, Findings):
             return NotImplemented
-        return _merge([self.table, other.table], self.lesions + other.lesions)
+        rows = self.table.to_dict("records") + other.table.to_dict("records")
+        return _merge(rows, self.lesions + other.lesions)
 
     def __len__(self) -> int:
         return len(self.table)
@@ -423,32 +424,40 @@ def _nerve_rows(model: Model, nerve: str, site: str, position: float, severity, 
     return rows
 
 
-def _merge(tables: list[pd.DataFrame], lesions: tuple[Lesion, ...]) -> Findings:
+_EFFECT_ORDER = {e: i for i, e in enumerate(EFFECTS)}
+_KIND_ORDER = {k: i for i, k in enumerate(FINDING_KINDS)}
+_SIDE_ORDER = {"left": 0, "right": 1}
+
+
+def _merge(rows: list[dict], lesions: tuple[Lesion, ...]) -> Findings:
     """One row per structure, effect and side: strongest intensity, all paths and citations."""
-    frames = [t for t in tables if len(t)]
-    if not frames:
-        return Findings(pd.DataFrame(columns=COLUMNS), lesions)
-    table = pd.concat(frames, ignore_index=True)
-    table = table.sort_values("intensity", ascending=False, kind="stable")
-    merged = []
-    for _, group in table.groupby(["structure", "effect", "side"], sort=False):
-        first = group.iloc[0].to_dict()
-        first["path"] = " | ".join(dict.fromkeys(group["path"]))
-        first["citations"] = list(dict.fromkeys(c for ids in group["citations"] for c in ids))
-        merged.append(first)
-    out = pd.DataFrame(merged, columns=COLUMNS)
-    out = out.assign(
-        _s=out["side"].map({"left": 0, "right": 1}),
-        _e=out["effect"].map({e: i for i, e in enumerate(EFFECTS)}),
-        _k=out["kind"].map({k: i for i, k in enumerate(FINDING_KINDS)}),
+    merged: dict[tuple[str, str, str], dict] = {}
+    for row in sorted(rows, key=lambda r: -r["intensity"]):
+        key = (row["structure"], row["effect"], row["side"])
+        have = merged.get(key)
+        if have is None:
+            merged[key] = {**row, "path": [row["path"]], "citations": list(row["citations"])}
+            continue
+        if row["path"] not in have["path"]:
+            have["path"].append(row["path"])
+        have["citations"] += [c for c in row["citations"] if c not in have["citations"]]
+    out = sorted(
+        merged.values(),
+        key=lambda r: (
+            _SIDE_ORDER[r["side"]],
+            _EFFECT_ORDER[r["effect"]],
+            _KIND_ORDER[r["kind"]],
+            -r["intensity"],
+            r["label"],
+        ),
     )
-    out = out.sort_values(["_s", "_e", "_k", "intensity", "label"], ascending=[1, 1, 1, 0, 1])
-    out = out.drop(columns=["_s", "_e", "_k"]).reset_index(drop=True)
-    return Findings(out, lesions)
+    for row in out:
+        row["path"] = " | ".join(row["path"])
+    return Findings(pd.DataFrame(out, columns=COLUMNS), lesions)
 
 
 def _findings(rows: list[dict], lesions: tuple[Lesion, ...]) -> Findings:
-    return _merge([pd.DataFrame(rows, columns=COLUMNS)], lesions)
+    return _merge(rows, lesions)
 
 
 # --- the public entry points (called through Model) ---------------------------------------------
@@ -522,27 +531,40 @@ def compress_nerve(model: Model, nerve, site=None, side="left", severity=0.5) ->
     return _findings(rows, (Lesion("nerve", nerve_id, side, severity, site=site_id),))
 
 
-def parse_lesion(model: Model, spec: str, side="left", severity=0.5) -> Findings:
-    """Findings of one lesion written as ``root:L5``, ``disc:L4-L5:paracentral``
-    or ``nerve:sciatic@piriformis``."""
+def parse_lesion(model: Model, spec: str) -> tuple[str, dict]:
+    """Check one lesion written as ``root:L5``, ``disc:L4-L5:paracentral`` or
+    ``nerve:sciatic@piriformis``; return (kind, keyword arguments) to compress it."""
     kind, _, rest = spec.strip().partition(":")
     if kind == "root":
-        return compress_roots(model, rest, severity, side)
+        return "root", {"root": check_root(model, rest)}
     if kind == "disc":
         level, _, zone = rest.partition(":")
-        return compress_disc(model, level, zone or "paracentral", side, severity)
+        return "disc", {
+            "level": check_disc(model, level),
+            "zone": check_zone(zone or "paracentral"),
+        }
     if kind == "nerve":
         nerve, _, site = rest.partition("@")
-        return compress_nerve(model, nerve, site or None, side, severity)
+        nerve_id, site_id, _ = check_nerve_site(model, nerve, site or None)
+        return "nerve", {"nerve": nerve_id, "site": site_id}
     raise choice_error("lesion kind", kind, ("root", "disc", "nerve"))
 
 
-def parse_lesions(model: Model, specs: str, side="left", severity=0.5) -> Findings:
-    """Findings of several lesions joined by ``+``, combined."""
+def parse_lesions(model: Model, specs: str) -> list[tuple[str, dict]]:
+    """Check several lesions joined by ``+``."""
     parts = [p for p in specs.split("+") if p.strip()]
     if not parts:
         raise ValueError(f"no lesion in {specs!r}; write e.g. 'root:L5 + disc:L4-L5:paracentral'")
-    findings = [parse_lesion(model, p, side, severity) for p in parts]
+    return [parse_lesion(model, p) for p in parts]
+
+
+def compress_lesions(model: Model, specs: str, side="left", severity=0.5) -> Findings:
+    """Findings of several lesions (see :func:`parse_lesions`), combined."""
+    compressors = {"root": compress_roots, "disc": compress_disc, "nerve": compress_nerve}
+    findings = [
+        compressors[kind](model, **args, side=side, severity=severity)
+        for kind, args in parse_lesions(model, specs)
+    ]
     total = findings[0]
     for f in findings[1:]:
         total = total + f
@@ -555,4 +577,4 @@ def compress_case(model: Model, case: str) -> Findings:
     if case not in ids:
         raise choice_error("case", case, ids)
     row = model.cases.set_index("id").loc[case]
-    return parse_lesions(model, row["lesions"], row["side"], float(row["severity"]))
+    return compress_lesions(model, row["lesions"], row["side"], float(row["severity"]))

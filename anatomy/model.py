@@ -199,7 +199,7 @@ def validate_sources(sources: pd.DataFrame, sources_dir: Path) -> dict[str, str]
     """Every text source has its file, unchanged (sha256); returns id -> text."""
     file = "sources.csv"
     texts: dict[str, str] = {}
-    for index, row in sources.iterrows():
+    for index, row in enumerate(sources.to_dict("records")):
         if row["kind"] != "text":
             continue
         if not row["file"]:
@@ -222,7 +222,7 @@ def validate_citations(citations: pd.DataFrame, sources: pd.DataFrame, texts: di
     """Quotes are verbatim in their text; references carry a statement instead."""
     file = "citations.csv"
     kinds = dict(zip(sources["id"], sources["kind"], strict=True))
-    for index, row in citations.iterrows():
+    for index, row in enumerate(citations.to_dict("records")):
         line = _line(index)
         if row["source"] not in kinds:
             raise choice_error_at(file, line, "source", "source", row["source"], kinds)
@@ -268,7 +268,7 @@ def validate_citation_refs(table: pd.DataFrame, file: str, citation_ids: set[str
 def validate_links(links: pd.DataFrame, kinds: dict[str, str]) -> None:
     """Links join existing structures of the right kinds, with valid weight and position."""
     file = "links.csv"
-    for index, row in links.iterrows():
+    for index, row in enumerate(links.to_dict("records")):
         line = _line(index)
         if row["relation"] not in RELATIONS:
             raise choice_error_at(file, line, "relation", "relation", row["relation"], RELATIONS)
@@ -335,7 +335,8 @@ def validate_root_values(links: pd.DataFrame, kinds: dict[str, str]) -> None:
         )
     )
     parent = _parents(links, kinds)
-    for index, row in links[links["relation"] == "innervates"].iterrows():
+    innervates = links[links["relation"] == "innervates"]
+    for index, row in zip(innervates.index, innervates.to_dict("records"), strict=True):
         if kinds[row["source"]] != "root":
             continue
         for nerve in _chain(row["target"], parent):
@@ -368,7 +369,7 @@ def _chain(structure: str, parent: dict[str, str]) -> list[str]:
 def validate_sites(sites: pd.DataFrame, kinds: dict[str, str]) -> None:
     """Compression sites lie on existing nerves at a position 0..100."""
     file = "sites.csv"
-    for index, row in sites.iterrows():
+    for index, row in enumerate(sites.to_dict("records")):
         if kinds.get(row["nerve"]) != "nerve":
             nerves = sorted(s for s, k in kinds.items() if k == "nerve")
             raise choice_error_at(file, _line(index), "nerve", "nerve", row["nerve"], nerves)
@@ -381,7 +382,7 @@ def validate_cases(model: Model) -> None:
     from anatomy.lesions import parse_lesions
 
     file = "cases.csv"
-    for index, row in model.cases.iterrows():
+    for index, row in enumerate(model.cases.to_dict("records")):
         line = _line(index)
         try:
             parse_lesions(model, row["lesions"])
@@ -431,10 +432,7 @@ class Model:
 
     def ids(self, kind: str) -> list[str]:
         """Structure ids of one kind, in anatomical order where there is one."""
-        rows = self.structures[self.structures["kind"] == kind]
-        if rows["order"].ne("").all():
-            rows = rows.assign(_o=rows["order"].astype(int)).sort_values("_o")
-        return list(rows["id"])
+        return list(self._index["ids"].get(kind, []))
 
     @property
     def roots(self) -> list[str]:
@@ -444,8 +442,7 @@ class Model:
     @property
     def disc_levels(self) -> list[str]:
         """Disc levels that can be compressed (those a root crosses)."""
-        crossed = set(self.links.loc[self.links["relation"] == "traverses", "target"])
-        return [d for d in self.ids("disc") if d in crossed]
+        return list(self._index["disc_levels"])
 
     def label(self, structure: str) -> str:
         """The readable label of a structure id."""
@@ -536,10 +533,18 @@ class Model:
 def _build_index(model: Model) -> dict:
     s = model.structures
     names: dict[str, str] = {}
-    for _, row in s.iterrows():
+    for row in s.to_dict("records"):
         for name in [row["id"], row["label"], *_split(row["aliases"])]:
             names.setdefault(name.casefold(), row["id"])
+    ids: dict[str, list[str]] = {}
+    for kind, rows in s.groupby("kind", sort=False):
+        if rows["order"].ne("").all():
+            rows = rows.assign(_o=rows["order"].astype(int)).sort_values("_o", kind="stable")
+        ids[kind] = list(rows["id"])
+    crossed = set(model.links.loc[model.links["relation"] == "traverses", "target"])
     return {
+        "ids": ids,
+        "disc_levels": [d for d in ids.get("disc", []) if d in crossed],
         "label": dict(zip(s["id"], s["label"], strict=True)),
         "kind": dict(zip(s["id"], s["kind"], strict=True)),
         "names": names,
