@@ -2,35 +2,49 @@
 
 Grading (the one place it is defined)
 -------------------------------------
-A compression has a *severity* from 0 to 1. Each effect starts at a threshold:
+A compression has a *severity* from 0 to 1. Each link it acts through has a
+*weight*: 1 where the root is a main contributor (or the nerve the only
+supply), 0.5 where it is a minor one. An effect appears where
+``severity x weight`` reaches the effect's threshold, with that product as the
+finding's *intensity*:
 
-=================  =========  ==================================================
-effect             from       where
-=================  =========  ==================================================
-pain               > 0        the root or nerve itself, its nerves, and the
-                              regions its pain spreads to (root) or that it runs
-                              through and supplies (nerve)
-numbness           0.4        skin: the root's dermatome, or the nerve's territory
-weakness           0.7        muscles the root or nerve supplies
-reduced_reflex     0.7        reflexes that run through the root or nerve
-=================  =========  ==================================================
+==================  ===========  ================================================
+effect              from         where
+==================  ===========  ================================================
+pain                above 0      where a root's pain spreads; along a painful
+                                 nerve's course and territory
+numbness            0.4          skin: the root's dermatome, or the nerve's
+                                 territory (above 0 at a painless nerve site)
+reduced_reflex      0.4          reflexes that run through the root or nerve
+weakness            0.7          muscles the root or nerve supplies
+==================  ===========  ================================================
 
-The *intensity* of a finding is ``severity x weight``: weight 1 where the root
-is a main contributor (or the nerve the only supply), 0.5 where it is a minor
-one. So a severe L5 lesion weakens extensor hallucis longus (main) at 0.9 and
-abductor hallucis (minor) at 0.45. This is a teaching simplification: real
-lesions vary, and overlap between roots makes single-root numbness patchy.
+So a severe L5 lesion (0.9) weakens extensor hallucis longus (L5 main, 0.9)
+but not abductor hallucis (L5 minor, 0.45: below the weakness threshold), and
+a root that contributes little never shows as clinical weakness.
+
+The reflex fades with numbness, before weakness: its sensory limb runs in the
+dorsal root, and a reflex change is the most objective sign of a root lesion
+(MSD Manual). This departs on purpose from the first plan, which put reflexes
+with weakness.
+
+The roots and nerves on the way are lit by what they carry: a nerve on the
+path of a weak muscle is listed with weakness, on the path of a numb region
+with numbness. A compressed root always hurts (radicular pain). A nerve site
+marked painless in ``sites.csv`` (the common fibular nerve at the fibular
+head: classically a painless foot drop) gives no pain, and numbness is its
+first sign. All of this is a teaching simplification: real lesions vary, and
+overlap between roots makes single-root numbness patchy.
 
 Where lesions act
 -----------------
 * A **root** lesion follows the root's own links: its dermatome, its pain
-  pattern, the muscles and reflexes it serves, and every nerve it contributes
-  to (pain along the path).
-* A **disc** herniation compresses roots by level and zone (Fardon 2014): a
-  paracentral (subarticular) one the root that *traverses* the level (L5 at
-  L4-L5); a foraminal or extraforaminal one the root that *exits* there (L4 at
-  L4-L5). A central one presses the traversing root and, at half the severity,
-  every root below it (the cauda equina), on both sides unless a side is given.
+  pattern, the muscles and reflexes it serves.
+* A **disc** herniation compresses roots by level and zone, as ``zones.csv``
+  says: paracentral (subarticular) meets the root that *traverses* the level
+  (L5 at L4-L5); foraminal and extraforaminal the root that *exits* there (L4
+  at L4-L5); central narrows the dural sac and compresses the traversing root
+  and every root below it, on both sides (the cauda equina).
 * A **nerve** lesion at a site affects only what the nerve gives off at or
   below the site: branches that leave above it are spared (a common fibular
   lesion at the fibular head spares the short head of biceps femoris).
@@ -47,37 +61,39 @@ from anatomy.model import SIDES, WEIGHTS, Model, _split
 
 PAIN_FROM = 0.0
 NUMBNESS_FROM = 0.4
+REFLEX_FROM = 0.4
 WEAKNESS_FROM = 0.7
-REFLEX_FROM = 0.7
-CENTRAL_BELOW_FACTOR = 0.5
 
 EFFECTS = ("pain", "numbness", "weakness", "reduced_reflex")
 FINDING_KINDS = ("root", "nerve", "muscle", "region", "reflex")
 COLUMNS = ["structure", "label", "kind", "effect", "intensity", "side", "path", "citations"]
 ARROW = " → "
-
-ZONES = {
-    "central": "central",
-    "paracentral": "paracentral",
-    "subarticular": "paracentral",
-    "posterolateral": "paracentral",
-    "lateral recess": "paracentral",
-    "foraminal": "foraminal",
-    "extraforaminal": "extraforaminal",
-    "far lateral": "extraforaminal",
+# The effect a root's or nerve's link produces in its target.
+EFFECT_OF = {
+    "refers_pain_to": "pain",
+    "courses_through": "pain",
+    "supplies_skin": "numbness",
+    "innervates": "weakness",
+    "tested_by": "reduced_reflex",
 }
 
 
-def grade(severity: float) -> list[str]:
-    """The effects a compression of this severity produces, mildest first."""
-    effects = []
-    if severity > PAIN_FROM:
-        effects.append("pain")
-    if severity >= NUMBNESS_FROM:
-        effects.append("numbness")
-    if severity >= WEAKNESS_FROM:
-        effects += ["weakness", "reduced_reflex"]
-    return effects
+def shows(effect: str, intensity: float, painful: bool = True) -> bool:
+    """Whether an effect of this intensity (severity x weight) appears."""
+    if effect == "pain":
+        return painful and intensity > PAIN_FROM
+    if effect == "numbness":
+        return intensity >= NUMBNESS_FROM or (not painful and intensity > 0)
+    if effect == "reduced_reflex":
+        return intensity >= REFLEX_FROM
+    return intensity >= WEAKNESS_FROM
+
+
+def grade(severity: float, painful: bool = True) -> list[str]:
+    """The effects a compression of this severity produces through main links."""
+    return [
+        e for e in ("pain", "numbness", "reduced_reflex", "weakness") if shows(e, severity, painful)
+    ]
 
 
 def grade_name(severity: float) -> str:
@@ -209,13 +225,16 @@ def check_root(model: Model, root) -> str:
     return name
 
 
-def check_zone(zone) -> str:
-    """Zone name, aliases folded, or a ValueError listing the zones."""
-    key = str(zone).strip().lower().replace("_", " ").replace("-", " ")
-    key = {"far lateral": "far lateral", "extra foraminal": "extraforaminal"}.get(key, key)
-    if key not in ZONES:
-        raise choice_error("zone", zone, ZONES)
-    return ZONES[key]
+def check_zone(model: Model, zone) -> str:
+    """Zone name (aliases, any case, '_' or '-' for spaces) or a ValueError listing zones."""
+    key = str(zone).strip().casefold().replace("_", " ").replace("-", " ")
+    names = {}
+    for row in model.zones.to_dict("records"):
+        for name in [row["zone"], *_split(row["aliases"])]:
+            names[name.casefold().replace("_", " ").replace("-", " ")] = row["zone"]
+    if key not in names:
+        raise choice_error("zone", zone, list(names))
+    return names[key]
 
 
 def check_disc(model: Model, level) -> str:
@@ -231,7 +250,9 @@ def check_disc(model: Model, level) -> str:
 
 
 def check_nerve_site(model: Model, nerve, site) -> tuple[str, str, float]:
-    """(nerve id, site id, position) or a ValueError listing nerves or that nerve's sites."""
+    """(nerve id, site id, position) or a ValueError listing nerves or that nerve's sites.
+
+    With no site, the nerve's most proximal site is used."""
     with_sites = list(dict.fromkeys(model.sites["nerve"]))
     try:
         nerve_id = model.resolve(nerve, "nerve")
@@ -320,11 +341,77 @@ def _graph(model: Model) -> _Graph:
     return cached
 
 
+class _Graph:
+    """Indexes over the links table, built once per model (links as plain dicts)."""
+
+    def __init__(self, model: Model):
+        kind = model._index["kind"]
+        self.parent: dict[str, str] = {}
+        self.parent_link: dict[str, dict] = {}
+        self.from_root: dict[str, list[dict]] = {}
+        self.from_nerve: dict[str, list[dict]] = {}
+        self.to_from_nerve: dict[tuple[str, str], list[dict]] = {}
+        self.contrib: dict[tuple[str, str], dict] = {}
+        self.traverses: dict[str, list[str]] = {}
+        self.exits: dict[str, list[str]] = {}
+        self.link_of: dict[tuple[str, str, str], dict] = {}
+        for link in model.links.to_dict("records"):
+            src, rel, tgt = link["source"], link["relation"], link["target"]
+            link["cites"] = _split(link["citations"])
+            link["w"] = WEIGHTS.get(link["weight"], 1.0)
+            link["pos"] = float(link["position"]) if link["position"] else 0.0
+            self.link_of[(src, rel, tgt)] = link
+            if kind[src] == "root":
+                self.from_root.setdefault(src, []).append(link)
+                if rel == "contributes_to":
+                    self.contrib[(src, tgt)] = link
+                elif rel == "traverses":
+                    self.traverses.setdefault(tgt, []).append(src)
+                elif rel == "exits_at":
+                    self.exits.setdefault(tgt, []).append(src)
+                continue
+            if rel in ("branches_to", "innervates"):
+                self.parent[tgt] = src
+                self.parent_link[tgt] = link
+            if kind[src] == "nerve":
+                self.from_nerve.setdefault(src, []).append(link)
+                self.to_from_nerve.setdefault((rel, tgt), []).append(link)
+        self.chains = {s: self._chain(s) for s in kind}
+
+    def _chain(self, structure: str) -> list[str]:
+        chain = []
+        while structure in self.parent:
+            structure = self.parent[structure]
+            chain.append(structure)
+        return chain[::-1]
+
+    def chain(self, structure: str) -> list[str]:
+        """Plexus and nerves from the top down to (not including) the structure."""
+        return self.chains[structure]
+
+    def via_nerve(self, root: str, relation: str, target: str) -> dict | None:
+        """The link from a nerve carrying this root to the target, main links first."""
+        best, best_score = None, -1.0
+        for link in self.to_from_nerve.get((relation, target), []):
+            contrib = self.contrib.get((root, link["source"]))
+            if contrib is not None and link["w"] + contrib["w"] > best_score:
+                best, best_score = link, link["w"] + contrib["w"]
+        return best
+
+
+def _graph(model: Model) -> _Graph:
+    cached = model.__dict__.get("_graph")
+    if cached is None:
+        cached = _Graph(model)
+        object.__setattr__(model, "_graph", cached)
+    return cached
+
+
 # --- propagation ---------------------------------------------------------------------------
 
 
 def _path(model: Model, ids: list[str], start: str | None = None) -> str:
-    labels = [model.label(i) if i in model._index["label"] else i for i in ids]
+    labels = [model.label(i) for i in ids]
     if start:
         labels.insert(0, start)
     return ARROW.join(labels)
@@ -343,37 +430,52 @@ def _row(model, structure, effect, intensity, side, path, citations) -> dict:
     }
 
 
+@dataclass
+class _Reach:
+    """One target reached: the ids on the way (carriers first), effect and evidence."""
+
+    ids: list[str]
+    effect: str
+    intensity: float
+    cites: list[str]
+
+
+def _rows(model, reaches, side, start, carrier_cites) -> list[dict]:
+    """Finding rows of the targets, and of the roots and nerves that carry them."""
+    rows = []
+    for reach in reaches:
+        target = reach.ids[-1]
+        path = _path(model, reach.ids, start)
+        rows.append(_row(model, target, reach.effect, reach.intensity, side, path, reach.cites))
+        for i, carrier in enumerate(reach.ids[:-1]):
+            if model.kind(carrier) not in ("root", "nerve"):
+                continue  # a plexus is a crossroads, not a finding
+            prefix = _path(model, reach.ids[: i + 1], start)
+            cites = carrier_cites(carrier)
+            rows.append(_row(model, carrier, reach.effect, reach.intensity, side, prefix, cites))
+    return rows
+
+
 def _root_rows(model: Model, root: str, severity: float, side: str, start=None, extra=()):
     """Findings rows of one root compressed on one side."""
     g = _graph(model)
-    effects = grade(severity)
-    if not effects:
+    if severity <= 0:
         return []
     extra = list(extra)
-    # The root itself is cited by where it leaves the spine.
     exits = [
         c
         for link in g.from_root.get(root, [])
         if link["relation"] == "exits_at"
         for c in link["cites"]
     ]
-    rows = [_row(model, root, "pain", severity, side, _path(model, [root], start), extra + exits)]
+    reaches = [_Reach([root], "pain", severity, extra + exits)]  # radicular pain
     for link in g.from_root.get(root, []):
         rel, target = link["relation"], link["target"]
-        cites = extra + link["cites"]
+        effect = EFFECT_OF.get(rel)
         intensity = severity * link["w"]
-        if rel == "contributes_to" and model.kind(target) == "nerve":
-            path = _path(model, [root, *g.chain(target), target], start)
-            rows.append(_row(model, target, "pain", intensity, side, path, cites))
+        if effect is None or not shows(effect, intensity):
             continue
-        effect = {
-            "refers_pain_to": "pain",
-            "supplies_skin": "numbness",
-            "innervates": "weakness",
-            "tested_by": "reduced_reflex",
-        }.get(rel)
-        if effect not in effects:
-            continue
+        cites = extra + link["cites"]
         if rel == "innervates":
             via = g.parent_link[target]
             ids = [root, *g.chain(target), target]
@@ -382,45 +484,54 @@ def _root_rows(model: Model, root: str, severity: float, side: str, start=None, 
             ids = [root, *g.chain(via["source"]), via["source"], target] if via else [root, target]
         if via is not None:
             cites += via["cites"]
-        rows.append(_row(model, target, effect, intensity, side, _path(model, ids, start), cites))
-    return rows
+        reaches.append(_Reach(ids, effect, intensity, cites))
+
+    def carrier_cites(carrier: str) -> list[str]:
+        if carrier == root:
+            return extra + exits
+        return g.contrib[(root, carrier)]["cites"]
+
+    rows = _rows(model, reaches[1:], side, start, carrier_cites)
+    return _rows(model, reaches[:1], side, start, carrier_cites) + rows
 
 
 def _nerve_rows(model: Model, nerve: str, site: str, position: float, severity, side):
     """Findings rows of a nerve compressed at a position on one side."""
     g = _graph(model)
-    effects = grade(severity)
-    if not effects:
+    if severity <= 0:
         return []
     sites = model.sites
     site_row = sites[(sites["nerve"] == nerve) & (sites["site"] == site)].iloc[0]
+    painful = site_row["painful"] == "yes"
     start = f"{model.label(nerve)} @ {site.replace('_', ' ')}"
-    rows = []
+    site_cites = _split(site_row["citations"])
+    reaches = []
+    if painful:
+        reaches.append(_Reach([nerve], "pain", severity, site_cites))
+    carrier = {nerve: site_cites}
     # Walk the nerve from the site down, then every branch given off below it.
-    stack = [(nerve, position, [], _split(site_row["citations"]))]
+    stack = [(nerve, position, [nerve])]
     while stack:
-        current, from_pos, trail, cites = stack.pop()
-        rows.append(_row(model, current, "pain", severity, side, _path(model, trail, start), cites))
+        current, from_pos, trail = stack.pop()
         for link in g.from_nerve.get(current, []):
             if link["pos"] < from_pos:
                 continue  # given off above the site: spared
             rel, target = link["relation"], link["target"]
-            link_cites = cites + link["cites"]
             if rel == "branches_to":
-                stack.append((target, 0.0, [*trail, target], link_cites))
+                carrier[target] = carrier[current] + link["cites"]
+                stack.append((target, 0.0, [*trail, target]))
                 continue
-            path = _path(model, [*trail, target], start)
             intensity = severity * link["w"]
-            if rel in ("courses_through", "supplies_skin"):
-                rows.append(_row(model, target, "pain", intensity, side, path, link_cites))
-            if rel == "supplies_skin" and "numbness" in effects:
-                rows.append(_row(model, target, "numbness", intensity, side, path, link_cites))
-            elif rel == "innervates" and "weakness" in effects:
-                rows.append(_row(model, target, "weakness", intensity, side, path, link_cites))
-            elif rel == "tested_by" and "reduced_reflex" in effects:
-                rows.append(
-                    _row(model, target, "reduced_reflex", intensity, side, path, link_cites)
-                )
+            cites = carrier[current] + link["cites"]
+            effects = [EFFECT_OF.get(rel)]
+            if rel == "supplies_skin":
+                effects = ["pain", "numbness"]  # an entrapped nerve hurts in its territory
+            for effect in effects:
+                if effect is not None and shows(effect, intensity, painful):
+                    reaches.append(_Reach([*trail, target], effect, intensity, cites))
+    rows = _rows(model, reaches, side, None, lambda c: carrier[c])
+    for row in rows:  # paths start at the site: "Common fibular nerve @ fibular head → ..."
+        row["path"] = start + row["path"][len(model.label(nerve)) :]
     return rows
 
 
@@ -476,45 +587,39 @@ def compress_roots(model: Model, root, severity=0.5, side="left") -> Findings:
     return _findings(rows, lesions)
 
 
-def disc_roots(model: Model, level: str, zone: str) -> list[tuple[str, float]]:
-    """(root, severity factor) pairs a herniation at a level and zone compresses."""
+def _zone(model: Model, zone_id: str) -> dict:
+    return model.zones.set_index("zone").loc[zone_id].to_dict()
+
+
+def disc_roots(model: Model, level: str, zone: str) -> list[str]:
+    """The roots a herniation at a level and zone compresses (rule from ``zones.csv``)."""
     g = _graph(model)
     level = check_disc(model, level)
-    zone = check_zone(zone)
-    if zone in ("foraminal", "extraforaminal"):
-        return [(r, 1.0) for r in g.exits.get(level, [])]
-    traversing = g.traverses[level]
-    if zone == "paracentral":
-        return [(r, 1.0) for r in traversing]
-    lowest = min(model.roots.index(r) for r in traversing)
-    below = [r for r in model.roots[lowest + 1 :]]
-    return [(r, 1.0) for r in traversing] + [(r, CENTRAL_BELOW_FACTOR) for r in below]
+    rule = _zone(model, check_zone(model, zone))
+    met = (g.exits if rule["meets"] == "exits_at" else g.traverses).get(level, [])
+    if rule["lower_roots"] == "yes" and met:
+        lowest = min(model.roots.index(r) for r in met)
+        met = list(dict.fromkeys([*met, *model.roots[lowest + 1 :]]))
+    return met
 
 
 def compress_disc(model: Model, level, zone="paracentral", side=None, severity=0.5) -> Findings:
     """Compress the roots a disc herniation meets (see :meth:`Model.compress_disc`)."""
     severity = check_severity(severity)
     level_id = check_disc(model, level)
-    zone_id = check_zone(zone)
-    side = check_side(side if side is not None else ("both" if zone_id == "central" else "left"))
-    g = _graph(model)
+    zone_id = check_zone(model, zone)
+    rule = _zone(model, zone_id)
+    side = check_side(side if side is not None else rule["default_side"])
     start = f"{level_id} disc ({zone_id})"
-    relation = "exits_at" if zone_id in ("foraminal", "extraforaminal") else "traverses"
-    rows = []
-    pairs = disc_roots(model, level_id, zone_id)
-    for root, factor in pairs:
-        # A root below a central herniation does not cross the level: cite the rule
-        # through the traversing root's link.
-        link = (
-            g.link_of.get((root, relation, level_id))
-            or g.link_of[(pairs[0][0], relation, level_id)]
-        )
-        extra = link["cites"]
-        for s in _sides(side):
-            rows += _root_rows(model, root, severity * factor, s, start=start, extra=extra)
-    lesion = Lesion(
-        "disc", level_id, side, severity, zone=zone_id, roots=tuple(r for r, _ in pairs)
-    )
+    extra = _split(rule["citations"])
+    roots = disc_roots(model, level_id, zone_id)
+    rows = [
+        row
+        for root in roots
+        for s in _sides(side)
+        for row in _root_rows(model, root, severity, s, start=start, extra=extra)
+    ]
+    lesion = Lesion("disc", level_id, side, severity, zone=zone_id, roots=tuple(roots))
     return _findings(rows, (lesion,))
 
 
@@ -541,7 +646,7 @@ def parse_lesion(model: Model, spec: str) -> tuple[str, dict]:
         level, _, zone = rest.partition(":")
         return "disc", {
             "level": check_disc(model, level),
-            "zone": check_zone(zone or "paracentral"),
+            "zone": check_zone(model, zone or "paracentral"),
         }
     if kind == "nerve":
         nerve, _, site = rest.partition("@")

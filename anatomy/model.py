@@ -90,6 +90,7 @@ SCHEMAS: dict[str, tuple[str, list[tuple[str, bool]]]] = {
             ("site", True),
             ("label", True),
             ("position", True),
+            ("painful", True),
             ("aliases", False),
             ("citations", True),
             ("note", False),
@@ -105,6 +106,18 @@ SCHEMAS: dict[str, tuple[str, list[tuple[str, bool]]]] = {
             ("severity", True),
             ("citations", True),
             ("teaching", True),
+        ],
+    ),
+    "zones": (
+        "zones.csv",
+        [
+            ("zone", True),
+            ("aliases", False),
+            ("meets", True),
+            ("lower_roots", True),
+            ("default_side", True),
+            ("citations", True),
+            ("note", False),
         ],
     ),
     "sources": (
@@ -375,6 +388,61 @@ def validate_sites(sites: pd.DataFrame, kinds: dict[str, str]) -> None:
             raise choice_error_at(file, _line(index), "nerve", "nerve", row["nerve"], nerves)
         if not _is_position(row["position"]):
             raise DataError(file, _line(index), "position", f"{row['position']!r} is not 0..100")
+        if row["painful"] not in ("yes", "no"):
+            raise DataError(file, _line(index), "painful", f"{row['painful']!r} is not yes or no")
+
+
+def validate_zones(zones: pd.DataFrame) -> None:
+    """Disc zones say which root they meet; their names and aliases are unique."""
+    file = "zones.csv"
+    seen: dict[str, int] = {}
+    for index, row in enumerate(zones.to_dict("records")):
+        line = _line(index)
+        checks = (
+            ("meets", ("traverses", "exits_at")),
+            ("lower_roots", ("yes", "no")),
+            ("default_side", SIDES),
+        )
+        for column, valid in checks:
+            if row[column] not in valid:
+                raise DataError(file, line, column, f"{row[column]!r} is not one of {list(valid)}")
+        for name in [row["zone"], *_split(row["aliases"])]:
+            key = name.casefold()
+            if key in seen:
+                raise DataError(file, line, "aliases", f"{name!r} already names line {seen[key]}")
+            seen[key] = line
+
+
+def validate_chain_weights(links: pd.DataFrame, kinds: dict[str, str]) -> None:
+    """A branch carries no more of a root than its trunk: a main root of a nerve is
+    a main root of the nerve or plexus it comes from."""
+    file = "links.csv"
+    contrib = links[links["relation"] == "contributes_to"]
+    weight = dict(
+        zip(zip(contrib["source"], contrib["target"], strict=True), contrib["weight"], strict=True)
+    )
+    parent = _parents(links, kinds)
+    for index, row in zip(contrib.index, contrib.to_dict("records"), strict=True):
+        up = parent.get(row["target"])
+        if up is None:
+            continue
+        above = weight.get((row["source"], up))
+        if above is None:
+            raise DataError(
+                file,
+                _line(index),
+                "target",
+                f"{row['source']} reaches "
+                f"{row['target']!r} but does not contribute to {up!r} above it",
+            )
+        if WEIGHTS[row["weight"]] > WEIGHTS[above]:
+            raise DataError(
+                file,
+                _line(index),
+                "weight",
+                f"{row['source']} is {row['weight']} in "
+                f"{row['target']!r} but {above} in {up!r}, the nerve it comes from",
+            )
 
 
 def validate_cases(model: Model) -> None:
@@ -407,7 +475,7 @@ class Model:
 
     Attributes
     ----------
-    structures, links, citations, sources, sites, cases : pandas.DataFrame
+    structures, links, citations, sources, sites, cases, zones : pandas.DataFrame
         The tables as loaded (text columns), one row one fact.
     texts : dict
         Source id -> full text of each shipped source.
@@ -419,12 +487,13 @@ class Model:
     sources: pd.DataFrame
     sites: pd.DataFrame
     cases: pd.DataFrame
+    zones: pd.DataFrame
     texts: dict
 
     def __repr__(self) -> str:
         sizes = ", ".join(
             f"{len(getattr(self, name))} {name}"
-            for name in ("structures", "links", "citations", "sources", "sites", "cases")
+            for name in ("structures", "links", "citations", "sources", "sites", "cases", "zones")
         )
         return f"<anatomy.Model: {sizes}>"
 
@@ -494,8 +563,9 @@ class Model:
         """Compress the root(s) a herniated disc meets, by level and zone.
 
         ``zone`` is central, paracentral (also subarticular, posterolateral),
-        foraminal or extraforaminal (also far lateral). ``side`` defaults to
-        "both" for a central herniation and "left" for the others.
+        foraminal or extraforaminal (also far lateral); ``model.zones`` has the
+        rule of each. ``side`` defaults to the zone's own default: "both" for a
+        central herniation, "left" for the others.
         """
         from anatomy import lesions
 
@@ -573,6 +643,7 @@ def load_model(data_dir: Path | str | None = None, sources_dir: Path | str | Non
         tables[name] = read_table(folder / file, columns)
     s, links, cit = tables["structures"], tables["links"], tables["citations"]
     src, sites, cases = tables["sources"], tables["sites"], tables["cases"]
+    zones = tables["zones"]
 
     validate_unique(s, "structures.csv", ["id"])
     validate_choice(s, "structures.csv", "kind", KINDS)
@@ -585,14 +656,18 @@ def load_model(data_dir: Path | str | None = None, sources_dir: Path | str | Non
     texts = validate_sources(src, sources_dir)
     validate_citations(cit, src, texts)
     citation_ids = set(cit["id"])
-    for table, file in ((links, "links.csv"), (sites, "sites.csv"), (cases, "cases.csv")):
+    validate_unique(zones, "zones.csv", ["zone"])
+    validate_zones(zones)
+    cited = ((links, "links.csv"), (sites, "sites.csv"), (cases, "cases.csv"), (zones, "zones.csv"))
+    for table, file in cited:
         validate_citation_refs(table, file, citation_ids)
     kinds = dict(zip(s["id"], s["kind"], strict=True))
     validate_links(links, kinds)
     validate_unique(links, "links.csv", ["source", "relation", "target"])
     validate_tree(links, kinds)
     validate_root_values(links, kinds)
+    validate_chain_weights(links, kinds)
     validate_sites(sites, kinds)
-    model = Model(s, links, cit, src, sites, cases, texts)
+    model = Model(s, links, cit, src, sites, cases, zones, texts)
     validate_cases(model)
     return model

@@ -46,16 +46,20 @@ def format_findings(model, findings, width: int = 100) -> str:
         rows = table[table["effect"] == effect]
         if rows.empty:
             continue
-        out.append(f"{EFFECT_WORDS[effect]} ({len(rows)})")
-        for _, row in rows.iterrows():
+        targets = rows[~rows["kind"].isin(["root", "nerve"])]
+        carriers = rows[rows["kind"].isin(["root", "nerve"])]
+        out.append(f"{EFFECT_WORDS[effect]} ({len(targets) or len(carriers)})")
+        for row in (targets if len(targets) else carriers).to_dict("records"):
             refs = ",".join(str(number[c]) for c in row["citations"])
-            head = f"  {row['label']} [{row['side']}, {row['intensity']:.2f}] [{refs}]"
-            out.append(head)
+            out.append(f"  {row['label']} [{row['side']}, {row['intensity']:.2f}] [{refs}]")
             out.append(
                 textwrap.fill(
                     row["path"], width, initial_indent="      ", subsequent_indent="      "
                 )
             )
+        if len(targets) and len(carriers):
+            along = ", ".join(dict.fromkeys(carriers["label"]))
+            out.append(textwrap.fill(f"  carried by: {along}", width, subsequent_indent="    "))
         out.append("")
     out.append("Citations")
     for _, c in cite(model, findings).iterrows():

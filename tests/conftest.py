@@ -39,8 +39,13 @@ L5,supplies_skin,big_toe,main,,c_quote,
 c_quote,tiny_text,The L5 root goes down the leg,,line 1,accurate,,
 c_ref,tiny_ref,,The L5 root supplies the big toe.,Table 1,,,
 """,
-    "sites.csv": """nerve,site,label,position,aliases,citations,note
-sciatic,piriformis,Sciatic nerve under piriformis,10,buttock,c_ref,
+    "sites.csv": """nerve,site,label,position,painful,aliases,citations,note
+sciatic,piriformis,Sciatic nerve under piriformis,10,yes,buttock,c_ref,
+""",
+    "zones.csv": """zone,aliases,meets,lower_roots,default_side,citations,note
+central,midline,traverses,yes,both,c_ref,
+paracentral,subarticular,traverses,no,left,c_ref,
+foraminal,,exits_at,no,left,c_ref,
 """,
     "cases.csv": """id,title,lesions,side,severity,citations,teaching
 toe,A big toe case,root:L5,left,0.5,c_quote,Numb big toe.

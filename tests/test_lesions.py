@@ -59,12 +59,20 @@ def test_zone_rule_at_every_level(model, level, traversing, exiting):
         assert model.compress_disc(level, zone=zone).roots == [exiting]
     central = model.compress_disc(level, zone="central", severity=0.8)
     below = model.roots[model.roots.index(traversing) :]
-    assert central.roots == below
+    assert central.roots == below  # the cauda equina: every root still in the sac
     assert set(central.table["side"]) == {"left", "right"}
-    top = central.of("pain", "root").set_index(["structure", "side"])["intensity"]
-    assert top[(traversing, "left")] == 0.8
-    if len(below) > 1:
-        assert top[(below[1], "right")] == 0.4  # half severity below the traversing root
+    pain = central.of("pain", "root").set_index(["structure", "side"])["intensity"]
+    assert all(pain[(root, side)] == 0.8 for root in below for side in ("left", "right"))
+    assert "harrison_cauda_equina" in central.citation_ids
+
+
+def test_central_herniation_shows_cauda_equina_signs(model):
+    f = model.compress_disc("L4-L5", zone="central", severity=0.8)
+    assert "saddle" in f.of("numbness", side="left")["structure"].tolist()
+    assert "saddle" in f.of("numbness", side="right")["structure"].tolist()
+    assert "achilles_reflex" in f.affected("reduced_reflex")
+    assert "gastrocnemius_soleus" in f.affected("weakness")
+    assert "quadriceps" not in f.affected()  # L4 left the canal above L4-L5
 
 
 def test_disc_findings_equal_the_root_findings_with_the_disc_in_the_path(model):
@@ -118,14 +126,14 @@ def test_femoral_at_inguinal_ligament_spares_iliopsoas_unlike_l3(model):
 
 def test_tarsal_tunnel_spares_the_calf(model):
     f = model.compress_nerve("tibial", site="tarsal_tunnel", severity=0.9)
-    assert f.affected("weakness") == {"abductor_hallucis", "plantar_intrinsics"}
+    assert f.affected("weakness", "muscle") == {"abductor_hallucis", "plantar_intrinsics"}
     assert "achilles_reflex" not in f.affected("reduced_reflex")
     assert "heel" not in f.affected("numbness")
 
 
 def test_lateral_femoral_cutaneous_is_numbness_only(model):
     f = model.compress_nerve("lateral femoral cutaneous nerve", severity=1.0)
-    assert f.affected("numbness") == {"lateral_thigh"}
+    assert f.affected("numbness", "region") == {"lateral_thigh"}
     assert not f.affected("weakness")
 
 
@@ -154,18 +162,39 @@ def test_l5_leaves_the_quadriceps_alone(model):
 def test_severity_grading(model):
     assert grade(0) == []
     assert grade(0.2) == ["pain"]
-    assert grade(0.5) == ["pain", "numbness"]
-    assert grade(0.7) == ["pain", "numbness", "weakness", "reduced_reflex"]
+    assert grade(0.5) == ["pain", "numbness", "reduced_reflex"]
+    assert grade(0.7) == ["pain", "numbness", "reduced_reflex", "weakness"]
+    assert grade(0.2, painful=False) == ["numbness"]
     assert len(model.compress("L5", severity=0)) == 0
     mild = model.compress("L5", severity=0.2)
     assert set(mild.table["effect"]) == {"pain"}
-    moderate = model.compress("L5", severity=0.5)
-    assert set(moderate.table["effect"]) == {"pain", "numbness"}
+    moderate = model.compress("S1", severity=0.5)
+    assert set(moderate.table["effect"]) == {"pain", "numbness", "reduced_reflex"}
+    assert "achilles_reflex" in moderate.affected("reduced_reflex")
     severe = model.compress("L5", severity=0.9)
     assert set(severe.table["effect"]) == set(EFFECTS)
     weak = severe.of("weakness").set_index("structure")["intensity"]
     assert weak["extensor_hallucis_longus"] == 0.9  # L5 a main root
-    assert weak["abductor_hallucis"] == 0.45  # L5 a minor root
+    assert "abductor_hallucis" not in weak  # L5 a minor root: 0.45, below weakness
+    pain = severe.of("pain").set_index("structure")["intensity"]
+    assert pain["big_toe"] == 0.45  # minor pain link still shows, at half intensity
+
+
+def test_nerves_are_lit_by_what_they_carry(model):
+    mild = model.compress("L5", severity=0.3)
+    assert mild.affected(kind="nerve") == {"sciatic", "common_fibular", "superficial_fibular"}
+    severe = model.compress("L5", severity=0.9)
+    gluteal = severe.of(kind="nerve").set_index("structure").loc["superior_gluteal"]
+    assert gluteal["effect"] == "weakness"  # a motor nerve carries weakness, not pain
+    assert set(severe.of(kind="root")["effect"]) == set(EFFECTS)
+
+
+def test_fibular_head_palsy_is_painless(model):
+    f = model.compress_nerve("common_fibular", site="fibular_head", severity=0.3)
+    assert set(f.table["effect"]) == {"numbness"}
+    assert "dorsum_of_foot" in f.affected("numbness")
+    assert "pain" not in set(model.compress_nerve("common_fibular", severity=0.9).table["effect"])
+    assert "pain" in set(model.compress_nerve("sciatic", severity=0.3).table["effect"])
 
 
 def test_both_sides_mirror_one_side(model):
@@ -187,12 +216,12 @@ def test_several_sites_combine(model):
     assert stenosis.roots == ["L5", "S1"]
     assert {"dorsum_of_foot", "sole"} <= stenosis.affected("numbness")
     mixed = model.compress("L4", severity=0.9) + model.compress_nerve(
-        "common_fibular", site="fibular_head", severity=0.5
+        "common_fibular", site="fibular_head", severity=0.8
     )
     assert [lesion.kind for lesion in mixed.lesions] == ["root", "nerve"]
-    ta = mixed.of("pain", "nerve").set_index("structure").loc["deep_fibular"]
-    assert ta["intensity"] == 0.9  # the stronger of L4 (main, 0.9) and the nerve (0.5)
-    assert " | " in ta["path"]
+    ta = mixed.of("weakness", "muscle").set_index("structure").loc["tibialis_anterior"]
+    assert ta["intensity"] == 0.9  # the stronger of L4 (main, 0.9) and the nerve (0.8)
+    assert ta["path"].count(" | ") == 1
     assert not mixed.table.duplicated(["structure", "effect", "side"]).any()
 
 

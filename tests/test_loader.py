@@ -20,7 +20,7 @@ def test_tiny_fixture_is_valid(tiny):
     data, sources, _ = tiny
     model = anatomy.load_model(data, sources)
     f = model.compress("L5", severity=0.5)
-    assert f.affected("numbness") == {"big_toe"}
+    assert f.affected("numbness", "region") == {"big_toe"}
 
 
 def load_error(tiny) -> DataError:
@@ -211,6 +211,46 @@ BROKEN = [
         "severity",
         "1.5",
         id="case-severity-out-of-range",
+    ),
+    pytest.param(
+        "sites.csv",
+        ",10,yes,",
+        ",10,sometimes,",
+        "sites.csv",
+        2,
+        "painful",
+        "sometimes",
+        id="bad-painful-flag",
+    ),
+    pytest.param(
+        "zones.csv",
+        "foraminal,,exits_at",
+        "foraminal,,leaves_at",
+        "zones.csv",
+        4,
+        "meets",
+        "leaves_at",
+        id="zone-meets-unknown",
+    ),
+    pytest.param(
+        "zones.csv",
+        "foraminal,,exits_at",
+        "foraminal,midline,exits_at",
+        "zones.csv",
+        4,
+        "aliases",
+        "already names line 2",
+        id="zone-alias-twice",
+    ),
+    pytest.param(
+        "links.csv",
+        "L5,contributes_to,sciatic,main",
+        "L5,contributes_to,sciatic,minor",
+        "links.csv",
+        6,
+        "weight",
+        "minor in 'sciatic'",
+        id="branch-outweighs-trunk",
     ),
     pytest.param(
         "tiny.txt",
