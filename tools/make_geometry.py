@@ -38,10 +38,12 @@ PANELS = {
 # Distance from the body midline of the medial and lateral edges of a leg, by height.
 # Above the crotch (y > 205) the medial edge is the midline itself.
 MEDIAL = [
-    (-40, 17),
-    (-20, 15),
-    (5, 14),
-    (18, 18),
+    (-40, 15),
+    (-30, 9),
+    (-10, 7),
+    (5, 9),
+    (15, 14),
+    (22, 18),
     (25, 19),
     (40, 17),
     (60, 14),
@@ -56,9 +58,11 @@ MEDIAL = [
 ]
 LATERAL = [
     (-40, 33),
-    (-20, 36),
-    (5, 38),
-    (18, 31),
+    (-30, 40),
+    (-10, 44),
+    (5, 42),
+    (15, 35),
+    (22, 31),
     (25, 30),
     (40, 31),
     (60, 36),
@@ -68,12 +72,87 @@ LATERAL = [
     (140, 41),
     (180, 47),
     (220, 52),
-    (245, 57),
-    (262, 55),
-    (282, 51),
-    (300, 53),
-    (310, 53),
+    (245, 56),
+    (262, 54),
+    (282, 48),
+    (300, 47),
+    (310, 47),
 ]
+
+
+# The foot, seen from above (front panels) or from below (back panels), hanging below the
+# ankle: (distance from midline, height) of the left foot; the big toe is medial.
+FOOT_MEDIAL = [
+    (19, 25),
+    (16, 12),
+    (13, -2),
+    (12.5, -14),
+    (12.2, -24),
+    (13, -34),
+    (15.5, -39),
+    (19, -39.5),
+    (21.5, -34),
+    (22.5, -26),
+    (24.5, -31),
+    (26, -35),
+    (29, -34),
+    (33, -31),
+    (36, -28.5),
+    (39, -26.5),
+]
+FOOT_LATERAL = [(30, 25), (33, 12), (36.5, 0), (40, -10), (41, -20), (39, -26.5)]
+FOOT_PARTS = {
+    "dorsum": [
+        (19, 25),
+        (30, 25),
+        (31.6, 18),
+        (34.6, 6),
+        (37.5, -14),
+        (26, -14),
+        (22, -14),
+        (12.5, -14),
+        (13, -2),
+        (16, 12),
+    ],
+    "lateral": [
+        (30, 25),
+        (33, 12),
+        (36.5, 0),
+        (40, -10),
+        (41, -20),
+        (39, -26.5),
+        (36, -28.5),
+        (37.5, -14),
+        (34.6, 6),
+        (31.6, 18),
+    ],
+    "big_toe": [
+        (12.5, -14),
+        (22, -14),
+        (22.5, -26),
+        (21.5, -34),
+        (19, -39.5),
+        (15.5, -39),
+        (13, -34),
+        (12.2, -24),
+    ],
+    "web": [(22, -14), (26, -14), (25.5, -22), (24.5, -26), (22.5, -26)],
+    "toes": [
+        (26, -14),
+        (37.5, -14),
+        (36, -28.5),
+        (33, -31),
+        (29, -34),
+        (26, -35),
+        (24.5, -31),
+        (24.5, -26),
+        (25.5, -22),
+    ],
+    "heel": [(19, 25), (30, 25), (31.6, 18), (33.2, 10), (16.6, 10), (16, 12)],
+    "sole": [(16.6, 10), (33.2, 10), (34.6, 6), (37.5, -14), (12.5, -14), (13, -2)],
+    "abductor_hallucis": [(14, 8), (18, 8), (18.5, -12), (13.5, -12), (13.3, -2)],
+    "plantar_intrinsics": [(20, 4), (33, 4), (35, -11), (20, -11)],
+}
 
 
 def _edge(points, y):
@@ -115,13 +194,8 @@ SKIN_FRONT = [
     ("lateral_thigh", 130, 250, 0.75, 1.0),
     ("anterior_knee", 105, 130, 0.3, 0.75),
     ("medial_knee", 100, 135, 0.0, 0.3),
-    ("lateral_leg", 28, 105, 0.5, 1.0),
+    ("lateral_leg", 25, 105, 0.5, 1.0),
     ("medial_leg", 25, 100, 0.0, 0.5),
-    ("dorsum_of_foot", -8, 22, 0.0, 0.85),
-    ("lateral_foot", -30, 22, 0.85, 1.0),
-    ("big_toe", -38, -8, 0.0, 0.3),
-    ("first_web_space", -18, -8, 0.3, 0.42),
-    ("dorsum_of_foot", -30, -8, 0.42, 0.85),
 ]
 SKIN_BACK = [
     ("lower_back", 262, 300, 0.0, 1.0),
@@ -132,12 +206,29 @@ SKIN_BACK = [
     ("medial_thigh", 135, 205, 0.0, 0.2),
     ("lateral_thigh", 135, 205, 0.8, 1.0),
     ("popliteal_fossa", 105, 135, 0.2, 0.8),
-    ("calf", 30, 105, 0.15, 0.75),
-    ("lateral_leg", 30, 105, 0.75, 1.0),
-    ("medial_leg", 30, 105, 0.0, 0.15),
-    ("heel", 5, 24, 0.1, 0.85),
-    ("sole", -38, 5, 0.0, 0.85),
-    ("lateral_foot", -35, 24, 0.85, 1.0),
+    ("calf", 25, 105, 0.15, 0.75),
+    ("lateral_leg", 25, 105, 0.75, 1.0),
+    ("medial_leg", 25, 105, 0.0, 0.15),
+]
+# The foot's regions: (structure, part of FOOT_PARTS).
+FOOT_FRONT = [
+    ("dorsum_of_foot", "dorsum"),
+    ("lateral_foot", "lateral"),
+    ("big_toe", "big_toe"),
+    ("first_web_space", "web"),
+    ("dorsum_of_foot", "toes"),
+]
+FOOT_BACK = [
+    ("heel", "heel"),
+    ("sole", "sole"),
+    ("lateral_foot", "lateral"),
+    ("big_toe", "big_toe"),
+    ("sole", "web"),
+    ("sole", "toes"),
+]
+FOOT_MUSCLES = [
+    ("abductor_hallucis", "abductor_hallucis"),
+    ("plantar_intrinsics", "plantar_intrinsics"),
 ]
 MUSCLE_FRONT = [
     ("iliopsoas", 218, 242, 0.3, 0.58),
@@ -157,8 +248,6 @@ MUSCLE_BACK = [
     ("biceps_femoris_short_head", 122, 149, 0.55, 0.9),
     ("gastrocnemius_soleus", 48, 112, 0.15, 0.85),
     ("tibialis_posterior", 27, 45, 0.12, 0.42),
-    ("abductor_hallucis", -18, 12, 0.0, 0.22),
-    ("plantar_intrinsics", -22, 3, 0.3, 0.82),
 ]
 NERVES_FRONT = {
     "femoral": [(252, 0.5), (232, 0.47), (214, 0.45)],
@@ -166,8 +255,8 @@ NERVES_FRONT = {
     "lateral_femoral_cutaneous": [(254, 0.86), (232, 0.88), (165, 0.88)],
     "saphenous": [(214, 0.42), (170, 0.22), (125, 0.12), (70, 0.2), (28, 0.22), (10, 0.2)],
     "common_fibular": [(122, 1.0), (110, 0.9)],
-    "deep_fibular": [(110, 0.9), (95, 0.66), (45, 0.55), (10, 0.4), (-12, 0.36)],
-    "superficial_fibular": [(110, 0.9), (70, 0.84), (30, 0.72), (5, 0.62), (-20, 0.62)],
+    "deep_fibular": [(110, 0.9), (95, 0.66), (45, 0.55), (10, 0.42), (-14, 0.4)],
+    "superficial_fibular": [(110, 0.9), (70, 0.84), (30, 0.72), (5, 0.66), (-16, 0.7)],
 }
 NERVES_BACK = {
     "superior_gluteal": [(283, 0.2), (276, 0.6)],
@@ -177,9 +266,9 @@ NERVES_BACK = {
     "tibial": [(140, 0.5), (110, 0.5), (60, 0.45), (28, 0.3), (12, 0.35)],
     "common_fibular": [(140, 0.54), (120, 0.93)],
     "lateral_sural_cutaneous": [(120, 0.9), (85, 0.96)],
-    "sural": [(114, 0.5), (70, 0.7), (30, 0.86), (0, 0.95), (-25, 0.95)],
-    "medial_plantar": [(12, 0.35), (-10, 0.22), (-32, 0.15)],
-    "lateral_plantar": [(12, 0.4), (-10, 0.62), (-28, 0.78)],
+    "sural": [(114, 0.5), (70, 0.7), (30, 0.86), (5, 0.93), (-18, 0.93)],
+    "medial_plantar": [(12, 0.35), (-6, 0.25), (-22, 0.22)],
+    "lateral_plantar": [(12, 0.4), (-6, 0.62), (-20, 0.8)],
 }
 # Reflexes: (reflex, panel, y, u); compression sites: (nerve, site, panel, y, u).
 REFLEXES = [
@@ -273,15 +362,26 @@ def spine_shapes():
     return rows, lv
 
 
+SPINE_SCALE = (1.3, 1.42)  # the spine is drawn larger than the body, to be legible
+
+
+def spine_point(cx, x, y):
+    """Spine coordinates -> figure coordinates: scaled about the top of the panel."""
+    sx, sy = SPINE_SCALE
+    return round(cx + sx * x, 2), round(310 - sy * (310 - y), 2)
+
+
 def _ellipse(cx, cy, rx, ry, n=16):
     t = np.linspace(0, 2 * np.pi, n, endpoint=False)
     return list(zip(cx + rx * np.cos(t), cy + ry * np.sin(t), strict=True))
 
 
 def silhouette():
-    """The outline of the lower trunk and one leg, medial edge then lateral, in leg coords."""
-    ys = np.linspace(-40, 310, 60)
-    return [leg_point(y, 0) for y in ys] + [leg_point(y, 1) for y in ys[::-1]]
+    """The outline of the lower trunk, one leg and its foot, in leg coordinates."""
+    ys = np.linspace(25, 310, 48)
+    medial = [leg_point(y, 0) for y in ys[::-1]]
+    lateral = [leg_point(y, 1) for y in ys]
+    return medial + FOOT_MEDIAL[1:] + FOOT_LATERAL[::-1][1:-1] + lateral
 
 
 def place(points, panel, side):
@@ -314,7 +414,7 @@ def rows():
             "spine",
             side,
             layer,
-            [(round(cx + x, 2), round(y, 2)) for x, y in pts],
+            [spine_point(cx, x, y) for x, y in pts],
             closed,
         )
     for panel, bands, layer in (
@@ -326,6 +426,14 @@ def rows():
         for side in ("left", "right"):
             for structure, y0, y1, u0, u1 in bands:
                 add(structure, panel, side, layer, place(band(y0, y1, u0, u1), panel, side), True)
+    for panel, parts, layer in (
+        ("skin_front", FOOT_FRONT, "region"),
+        ("skin_back", FOOT_BACK, "region"),
+        ("muscle_back", FOOT_MUSCLES, "muscle"),
+    ):
+        for side in ("left", "right"):
+            for structure, part in parts:
+                add(structure, panel, side, layer, place(FOOT_PARTS[part], panel, side), True)
     for panel, nerves in (("muscle_front", NERVES_FRONT), ("muscle_back", NERVES_BACK)):
         for side in ("left", "right"):
             for structure, course in nerves.items():
