@@ -16,5 +16,26 @@ from anatomy.lesions import Findings, Lesion, grade
 from anatomy.model import Model, load_model
 from anatomy.report import format_findings
 
-__all__ = ["DataError", "Findings", "Lesion", "Model", "format_findings", "grade", "load_model"]
+__all__ = [
+    "DataError",
+    "Findings",
+    "Lesion",
+    "Model",
+    "explore",
+    "format_findings",
+    "grade",
+    "load_model",
+]
+
+
+def explore(model=None, presenter=False):
+    """The interactive explorer (imports plotly and ipywidgets only when called).
+
+    See :func:`anatomy.explorer.explore`.
+    """
+    from anatomy.explorer import explore as _explore
+
+    return _explore(model, presenter=presenter)
+
+
 __version__ = "0.1.0"

@@ -47,15 +47,15 @@ def cite(model, findings) -> pd.DataFrame:
     else:
         ids = list(dict.fromkeys(findings))
         supports = {}
-    table = model.citations.set_index("id")
-    unknown = [cid for cid in ids if cid not in table.index]
+    citations = model._index["citation"]
+    unknown = [cid for cid in ids if cid not in citations]
     if unknown:
         raise ValueError(f"unknown citation ids {unknown}")
-    sources = model.sources.set_index("id")
+    sources = model._index["source"]
     rows = []
     for cid in ids:
-        row = table.loc[cid]
-        source = sources.loc[row["source"]]
+        row = citations[cid]
+        source = sources[row["source"]]
         rows.append(
             {
                 "id": cid,
@@ -76,5 +76,5 @@ def cite(model, findings) -> pd.DataFrame:
 
 def reference_line(model, source_id: str) -> str:
     """A one-line reference: title, publisher, year."""
-    row = model.sources.set_index("id").loc[source_id]
+    row = model._index["source"][source_id]
     return ", ".join(part for part in (row["title"], row["publisher"], row["year"]) if part)

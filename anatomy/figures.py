@@ -232,17 +232,23 @@ def shape_style(layer: str, lit: tuple[str, float] | None, view: View) -> dict:
     }
 
 
-def _hover_lines(model: Model, findings: Findings | None, structure: str, side: str) -> str:
+def _by_structure(findings: Findings | None) -> dict[tuple[str, str], list[dict]]:
+    """Finding rows grouped by (structure, side), built once per findings."""
+    groups: dict[tuple[str, str], list[dict]] = {}
+    if findings is not None:
+        for row in findings.table.to_dict("records"):
+            groups.setdefault((row["structure"], row["side"]), []).append(row)
+    return groups
+
+
+def _hover_lines(model: Model, groups: dict, structure: str, side: str) -> str:
     label = model.label(structure)
     head = f"<b>{_escape(label)}</b>" + (f" ({side})" if side in ("left", "right") else "")
-    if findings is None or findings.table.empty:
-        return head + "<br>not affected"
-    t = findings.table
-    rows = t[(t["structure"] == structure) & (t["side"] == side)]
-    if rows.empty:
+    rows = groups.get((structure, side))
+    if not rows:
         return head + "<br>not affected"
     lines = [head]
-    for row in rows.to_dict("records"):
+    for row in rows:
         path = row["path"].split(" | ")[0]
         lines.append(
             f"{EFFECT_LABELS[row['effect']]} {row['intensity']:.2f}: {_escape(path)}"
@@ -359,9 +365,18 @@ def lesion_markers(model: Model, findings: Findings | None) -> dict:
 def hover_texts(model: Model, findings: Findings | None, presenter=False) -> list[list[str]]:
     """Hover text of each panel's hover trace, in panel order."""
     state = map_state(model, presenter)
+    groups = _by_structure(findings)
     return [
-        [_hover_lines(model, findings, r["structure"], r["side"]) for r in state.hover[panel]]
+        [_hover_lines(model, groups, r["structure"], r["side"]) for r in state.hover[panel]]
         for panel in PANELS
+    ]
+
+
+def reflex_hover_texts(model: Model, findings: Findings | None) -> list[str]:
+    """Hover text of each reflex marker."""
+    groups = _by_structure(findings)
+    return [
+        _hover_lines(model, groups, r["structure"], r["side"]) for r in map_state(model).reflexes
     ]
 
 
@@ -463,9 +478,7 @@ def body_map(model: Model, findings: Findings | None = None, presenter: bool = F
                 "line": {"color": "#333333", "width": 1.5},
             },
             customdata=[[r["structure"], r["side"]] for r in state.reflexes],
-            hovertext=[
-                _hover_lines(model, findings, r["structure"], r["side"]) for r in state.reflexes
-            ],
+            hovertext=reflex_hover_texts(model, findings),
             hoverinfo="text",
         )
     )

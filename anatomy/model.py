@@ -613,6 +613,8 @@ def _build_index(model: Model) -> dict:
         ids[kind] = list(rows["id"])
     crossed = set(model.links.loc[model.links["relation"] == "traverses", "target"])
     return {
+        "citation": {row["id"]: row for row in model.citations.to_dict("records")},
+        "source": {row["id"]: row for row in model.sources.to_dict("records")},
         "ids": ids,
         "disc_levels": [d for d in ids.get("disc", []) if d in crossed],
         "label": dict(zip(s["id"], s["label"], strict=True)),

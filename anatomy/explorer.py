@@ -1,0 +1,592 @@
+"""The explorer: compress a root, disc or nerve and watch the body map light up.
+
+The only module that imports ipywidgets. ``anatomy.explore()`` returns an
+:class:`Explorer`, which displays as one widget:
+
+* controls: what to compress (a root; a disc level and zone; a nerve and
+  site), the side, the severity, a preset case from the source texts, reset;
+* the body map as **one** ``plotly`` ``FigureWidget`` (``explorer.figure``);
+* the findings as a table, and the citation panel: each quote with its
+  source, or the reference, and the correction where there is one.
+
+Every change goes through :meth:`Explorer.select`, the same path the controls
+use. An update never rebuilds the figure: it sends one ``plotly_update`` message
+holding the new colours of the shapes that changed, the hover texts and the
+compression marker.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import ipywidgets as widgets
+import plotly.graph_objects as go
+from plotly.basedatatypes import Undefined
+
+from anatomy import figures
+from anatomy.citations import cite, reference_line
+from anatomy.lesions import (
+    EFFECTS,
+    check_disc,
+    check_nerve_site,
+    check_root,
+    check_severity,
+    check_side,
+    check_zone,
+    grade,
+    grade_name,
+)
+from anatomy.model import Model, load_model
+
+MODES = ("root", "disc", "nerve")
+EFFECT_WORDS = figures.EFFECT_LABELS
+DEFAULT = {
+    "mode": "root",
+    "root": "L5",
+    "level": "L4-L5",
+    "zone": "paracentral",
+    "nerve": "common_fibular",
+    "side": "left",
+    "severity": 0.5,
+}
+NO_CASE = "(choose a case)"
+
+
+def explore(model: Model | None = None, presenter: bool = False) -> Explorer:
+    """An explorer on the model (loaded if not given); ``presenter`` for a projector."""
+    return Explorer(model if model is not None else load_model(), presenter=presenter)
+
+
+class Explorer:
+    """Controls, one FigureWidget, a findings table and citations, kept in step.
+
+    Attributes
+    ----------
+    figure : plotly.graph_objects.FigureWidget
+        The body map; updated in place.
+    findings : anatomy.Findings
+        What is currently shown.
+    widget : ipywidgets.Box
+        The whole explorer, as displayed.
+    """
+
+    def __init__(self, model: Model, presenter: bool = False):
+        self.model = model
+        self.presenter = presenter
+        self.findings = None
+        self._case = None
+        self._busy = False
+        view = figures.PRESENTER if presenter else figures.NORMAL
+        self.figure = go.FigureWidget(figures.body_map(model, None, presenter=presenter))
+        if presenter:
+            self.figure.layout.width = 800
+            self.figure.layout.height = 540
+        self._styles = figures.shape_styles(model, None, presenter)
+        self._dynamic = figures.map_state(model, presenter).dynamic
+        self._build_controls(view)
+        self.table = widgets.HTML(layout=widgets.Layout(width="100%"))
+        self.citations = widgets.HTML(layout=widgets.Layout(width="100%"))
+        self.message = widgets.HTML()
+        self.status = widgets.HTML()
+        self.widget = self._layout()
+        self.select(DEFAULT["root"], severity=DEFAULT["severity"], side=DEFAULT["side"])
+
+    # -- controls ---------------------------------------------------------------------------
+
+    def _build_controls(self, view) -> None:
+        m = self.model
+        wide = widgets.Layout(width="auto")
+        style = {"description_width": "initial"}
+        nerves = list(dict.fromkeys(m.sites["nerve"]))
+        zones = list(m.zones["zone"])
+        self.mode = widgets.ToggleButtons(
+            options=[("Nerve root", "root"), ("Disc level", "disc"), ("Nerve", "nerve")],
+            value="root",
+            description="Compress:",
+            style=style,
+        )
+        self.root = widgets.Dropdown(
+            options=m.roots, value=DEFAULT["root"], description="Root:", style=style, layout=wide
+        )
+        self.level = widgets.Dropdown(
+            options=m.disc_levels,
+            value=DEFAULT["level"],
+            description="Disc:",
+            style=style,
+            layout=wide,
+        )
+        self.zone = widgets.Dropdown(
+            options=zones, value=DEFAULT["zone"], description="Zone:", style=style, layout=wide
+        )
+        self.nerve = widgets.Dropdown(
+            options=[(m.label(n), n) for n in nerves],
+            value=DEFAULT["nerve"],
+            description="Nerve:",
+            style=style,
+            layout=wide,
+        )
+        self.site = widgets.Dropdown(
+            options=self._site_options(DEFAULT["nerve"]),
+            description="at:",
+            style=style,
+            layout=wide,
+        )
+        self.side = widgets.ToggleButtons(
+            options=["left", "right", "both"], value="left", description="Side:", style=style
+        )
+        self.severity = widgets.FloatSlider(
+            value=DEFAULT["severity"],
+            min=0,
+            max=1,
+            step=0.05,
+            description="Severity:",
+            style=style,
+            continuous_update=False,
+            readout_format=".2f",
+            layout=widgets.Layout(width="320px"),
+        )
+        cases = [(NO_CASE, "")] + [
+            (t, c) for c, t in zip(m.cases["id"], m.cases["title"], strict=True)
+        ]
+        self.case = widgets.Dropdown(
+            options=cases,
+            value="",
+            description="Case:",
+            style=style,
+            layout=widgets.Layout(width="auto"),
+        )
+        self.reset_button = widgets.Button(description="Reset", icon="", tooltip="Back to start")
+        for control in (
+            self.mode,
+            self.root,
+            self.level,
+            self.zone,
+            self.site,
+            self.side,
+            self.severity,
+        ):
+            control.observe(self._on_control, names="value")
+        self.nerve.observe(self._on_nerve, names="value")
+        self.case.observe(self._on_case, names="value")
+        self.reset_button.on_click(lambda _: self.reset())
+
+    def _site_options(self, nerve: str):
+        sites = self.model.sites_of(nerve)
+        return [(label, site) for site, label in zip(sites["site"], sites["label"], strict=True)]
+
+    def _layout(self) -> widgets.Box:
+        font = 19 if self.presenter else 14
+        self.what = widgets.HBox([self.root, self.level, self.zone, self.nerve, self.site])
+        controls = widgets.VBox(
+            [
+                widgets.HBox([self.mode, self.side]),
+                widgets.HBox([self.what, self.severity, self.status]),
+                widgets.HBox([self.case, self.reset_button]),
+                self.message,
+            ]
+        )
+        self._show_mode_controls()
+        if self.presenter:
+            right = widgets.VBox(
+                [self.table, self.citations],
+                layout=widgets.Layout(width="440px", height="540px", overflow="auto"),
+            )
+            body = widgets.HBox([self.figure, right])
+        else:
+            below = widgets.HBox(
+                [self.table, self.citations],
+                layout=widgets.Layout(width="100%", grid_gap="16px"),
+            )
+            self.table.layout.width = "50%"
+            self.citations.layout.width = "50%"
+            body = widgets.VBox([self.figure, below])
+        box = widgets.VBox([controls, body])
+        box.add_class("anatomy-explorer")
+        box.add_class("presenter" if self.presenter else "normal")
+        style = widgets.HTML(_STYLE.replace("FONT", str(font)))
+        return widgets.VBox([style, box])
+
+    def _show_mode_controls(self) -> None:
+        mode = self.mode.value
+        shown = {
+            "root": (self.root,),
+            "disc": (self.level, self.zone),
+            "nerve": (self.nerve, self.site),
+        }[mode]
+        for control in (self.root, self.level, self.zone, self.nerve, self.site):
+            control.layout.display = None if control in shown else "none"
+
+    # -- events -----------------------------------------------------------------------------
+
+    def _on_control(self, change) -> None:
+        if self._busy:
+            return
+        if change["owner"] is self.mode:
+            self._show_mode_controls()
+        self._case = None
+        self._set(case="")
+        self._update()
+
+    def _on_nerve(self, change) -> None:
+        if self._busy:
+            return
+        self._set(site_options=self._site_options(change["new"]))
+        self._on_control({"owner": self.nerve})
+
+    def _on_case(self, change) -> None:
+        if self._busy or not change["new"]:
+            return
+        self.select_case(change["new"])
+
+    def _set(self, **values) -> None:
+        """Set controls without triggering their own updates."""
+        self._busy = True
+        try:
+            if "site_options" in values:
+                self.site.options = values.pop("site_options")
+            for name, value in values.items():
+                getattr(self, name).value = value
+        finally:
+            self._busy = False
+
+    # -- the one code path ----------------------------------------------------------------
+
+    def select(
+        self,
+        site: str,
+        severity: float | None = None,
+        side: str | None = None,
+        zone: str | None = None,
+    ):
+        """Compress what the controls can choose, and update the view.
+
+        Parameters
+        ----------
+        site : str
+            A root (``"L5"``), a disc level (``"L4-L5"``, with ``zone``), or a
+            nerve with an optional site (``"common_fibular@fibular_head"``).
+        severity : float, optional
+            0..1; unchanged if None.
+        side : {"left", "right", "both"}, optional
+        zone : str, optional
+            For a disc level; unchanged if None.
+
+        Returns
+        -------
+        anatomy.Findings, or None if the input was invalid (the message says why).
+        """
+        try:
+            values = self._values_for(site, severity, side, zone)
+        except ValueError as err:
+            self._error(err)
+            return None
+        self._case = None
+        self._set(case="", **values)
+        self._show_mode_controls()
+        return self._update()
+
+    def select_case(self, case: str):
+        """Show a preset case from the source texts (an id of ``model.cases``)."""
+        cases = self.model.cases.set_index("id")
+        if case not in cases.index:
+            self._error(ValueError(f"unknown case {case!r}; valid: {', '.join(cases.index)}"))
+            return None
+        row = cases.loc[case]
+        first = row["lesions"].split("+")[0].strip()
+        kind, _, rest = first.partition(":")
+        target = rest.replace(":", "@") if kind != "disc" else rest.split(":")[0]
+        zone = rest.split(":")[1] if kind == "disc" else None
+        values = self._values_for(target, float(row["severity"]), row["side"], zone)
+        self._set(case=case, **values)
+        self._show_mode_controls()
+        self._case = case
+        return self._update()
+
+    def reset(self):
+        """Back to the starting view."""
+        return self.select(DEFAULT["root"], severity=DEFAULT["severity"], side=DEFAULT["side"])
+
+    def _values_for(self, site, severity, side, zone) -> dict:
+        m = self.model
+        values: dict = {}
+        if severity is not None:
+            values["severity"] = check_severity(severity)
+        if side is not None:
+            values["side"] = check_side(side)
+        name = str(site).strip()
+        if name.upper() in m.roots:
+            values.update(mode="root", root=check_root(m, name))
+        elif "@" in name or _is_nerve(m, name):
+            nerve, _, where = name.partition("@")
+            nerve_id, site_id, _ = check_nerve_site(m, nerve, where or None)
+            values.update(
+                mode="nerve",
+                nerve=nerve_id,
+                site_options=self._site_options(nerve_id),
+                site=site_id,
+            )
+        else:
+            try:
+                level = check_disc(m, name)
+            except ValueError:
+                nerves = ", ".join(dict.fromkeys(m.sites["nerve"]))
+                raise ValueError(
+                    f"unknown site {site!r}; valid: a root ({', '.join(m.roots)}), a disc level "
+                    f"({', '.join(m.disc_levels)}) or a nerve ({nerves}), as 'nerve@site'"
+                ) from None
+            values.update(mode="disc", level=level)
+            if zone is not None:
+                values["zone"] = check_zone(m, zone)
+        if zone is not None and values.get("mode") != "disc":
+            raise ValueError(f"a zone ({zone!r}) applies to a disc level, not to {site!r}")
+        return values
+
+    def _findings(self):
+        m, mode = self.model, self.mode.value
+        if self._case:
+            return m.compress_case(self._case)
+        severity, side = self.severity.value, self.side.value
+        if mode == "root":
+            return m.compress(self.root.value, severity=severity, side=side)
+        if mode == "disc":
+            return m.compress_disc(
+                self.level.value, zone=self.zone.value, side=side, severity=severity
+            )
+        return m.compress_nerve(
+            self.nerve.value, site=self.site.value, side=side, severity=severity
+        )
+
+    def _update(self):
+        try:
+            findings = self._findings()
+        except ValueError as err:
+            self._error(err)
+            return None
+        self.message.value = ""
+        self.findings = findings
+        self._paint(findings)
+        self.table.value = findings_html(self.model, findings)
+        case = case_html(self.model, self._case) if self._case else ""
+        self.citations.value = case + citations_html(self.model, findings)
+        self.status.value = _status_html(findings)
+        return findings
+
+    def _paint(self, findings) -> None:
+        """One plotly_update: changed shape styles, hover texts, reflexes, the marker."""
+        styles = figures.shape_styles(self.model, findings, self.presenter)
+        relayout = {}
+        for index, old, new in zip(self._dynamic, self._styles, styles, strict=True):
+            for key, value in new.items():
+                if old.get(key) != value:
+                    relayout[f"shapes[{index}].{key}"] = value
+        self._styles = styles
+        texts = figures.hover_texts(self.model, findings, self.presenter)
+        markers = figures.lesion_markers(self.model, findings)
+        reflexes = figures.reflex_colours(self.model, findings)
+        n = len(texts)
+        keep = Undefined  # leave that trace's property as it is
+        restyle = {
+            "hovertext": [*texts, keep, keep],
+            "marker.color": [keep] * n + [reflexes, keep],
+            "x": [keep] * (n + 1) + [markers["x"]],
+            "y": [keep] * (n + 1) + [markers["y"]],
+            "text": [keep] * (n + 1) + [markers["text"]],
+        }
+        restyle["hovertext"][figures.TRACE_REFLEX] = figures.reflex_hover_texts(
+            self.model, findings
+        )
+        apply_update(self.figure, restyle, relayout, list(range(n + 2)))
+
+    def _error(self, err: Exception) -> None:
+        self.message.value = (
+            f'<div class="anatomy-error" role="alert">{html.escape(str(err))}</div>'
+        )
+
+    # -- display ------------------------------------------------------------------------------
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        # Readers without a kernel (GitHub, nbviewer) see the findings as text and tables.
+        if self.findings is not None:
+            bundle["text/plain"] = "Explorer: " + _lesion_words(self.findings)
+            bundle["text/html"] = (
+                f"<p><b>Explorer</b>: {html.escape(_lesion_words(self.findings))}</p>"
+                + findings_html(self.model, self.findings)
+                + citations_html(self.model, self.findings)
+            )
+        return bundle
+
+
+_SHAPE_KEY = re.compile(r"shapes\[(\d+)\]\.(.+)")
+
+
+def apply_update(figure: go.FigureWidget, restyle: dict, relayout: dict, traces: list[int]):
+    """Apply one update to a FigureWidget: its Python state and every browser view.
+
+    The same as ``figure.plotly_update(restyle, relayout, traces)`` for values
+    that are already valid plotly properties (our own colours and texts), but
+    without plotly.py's parsing and validation of each key, which costs about
+    170 ms for the ~300 shape keys of one update (plotly 7.1; measured by
+    ``benchmarks/explorer.py``). It writes the values into the figure's own
+    property dicts, so ``figure.layout.shapes[i]`` and ``figure.data[i]`` read
+    back the new values, and sends one ``update`` message, as plotly_update
+    does. Relayout keys must be ``shapes[i].prop`` paths; tests check that the
+    result equals the public path's.
+    """
+    shapes = figure._layout["shapes"]
+    for key, value in relayout.items():
+        match = _SHAPE_KEY.fullmatch(key)
+        if match is None:
+            raise ValueError(f"apply_update handles shape keys only, not {key!r}")
+        target = shapes[int(match.group(1))]
+        *parents, last = match.group(2).split(".")
+        for name in parents:
+            target = target.setdefault(name, {})
+        target[last] = value
+    for key, values in restyle.items():
+        *parents, last = key.split(".")
+        for value, index in zip(values, traces, strict=True):
+            if value is Undefined:
+                continue
+            target = figure._data[index]
+            for name in parents:
+                target = target.setdefault(name, {})
+            target[last] = value
+    figure._send_update_msg(restyle_data=restyle, relayout_data=relayout, trace_indexes=traces)
+
+
+def _is_nerve(model: Model, name: str) -> bool:
+    try:
+        model.resolve(name, "nerve")
+    except ValueError:
+        return False
+    return True
+
+
+def _lesion_words(findings) -> str:
+    parts = []
+    for lesion in findings.lesions:
+        side = "both sides" if lesion.side == "both" else f"{lesion.side} side"
+        parts.append(
+            f"{lesion.name}, {side}, severity {lesion.severity:g} ({grade_name(lesion.severity)})"
+        )
+    return "; ".join(parts) or "nothing compressed"
+
+
+def _status_html(findings) -> str:
+    if not findings.lesions:
+        return ""
+    lesion = findings.lesions[0]
+    effects = ", ".join(EFFECT_WORDS[e].lower() for e in grade(lesion.severity))
+    return (
+        f'<span class="anatomy-grade">{html.escape(grade_name(lesion.severity))}'
+        f"{': ' + html.escape(effects) if effects else ''}</span>"
+    )
+
+
+# --- HTML panels (escaped; used by the explorer and by notebooks read without a kernel) -----
+
+
+def findings_html(model: Model, findings) -> str:
+    """The findings as an HTML table: effect, structure, side, intensity, path, citations."""
+    table = findings.table
+    head = f"<h4>Findings: {html.escape(_lesion_words(findings))}</h4>"
+    if table.empty:
+        return head + "<p>Nothing is affected at severity 0.</p>"
+    number = {cid: i + 1 for i, cid in enumerate(findings.citation_ids)}
+    records = table.to_dict("records")
+    rows = []
+    for effect in EFFECTS:
+        for row in records:
+            if row["effect"] != effect or row["kind"] in ("root", "nerve"):
+                continue
+            colour = figures.EFFECT_COLOURS[effect]
+            refs = ", ".join(f"[{number[c]}]" for c in row["citations"])
+            rows.append(
+                "<tr>"
+                f'<td><span class="anatomy-swatch" style="background:{colour}"></span>'
+                f"{html.escape(EFFECT_WORDS[effect])}</td>"
+                f"<td>{html.escape(row['label'])}</td><td>{html.escape(row['side'])}</td>"
+                f"<td>{row['intensity']:.2f}</td>"
+                f'<td class="anatomy-path">{html.escape(row["path"])}</td>'
+                f"<td>{html.escape(refs)}</td></tr>"
+            )
+    along = ", ".join(dict.fromkeys(r["label"] for r in records if r["kind"] in ("root", "nerve")))
+    return (
+        head + '<table class="anatomy-findings"><thead><tr><th>Effect</th><th>Structure</th>'
+        "<th>Side</th><th>Intensity</th><th>Path</th><th>Cited</th></tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table>"
+        + (f"<p><b>Along the way:</b> {html.escape(along)}</p>" if along else "")
+    )
+
+
+def case_html(model: Model, case: str) -> str:
+    """A preset case: its title, what it teaches, and the source passages it rests on."""
+    row = model.cases.set_index("id").loc[case]
+    ids = [c.strip() for c in row["citations"].split(";") if c.strip()]
+    return (
+        f'<div class="anatomy-case"><h4>Case: {html.escape(row["title"])}</h4>'
+        f"<p>{html.escape(row['teaching'])}</p>"
+        + _citation_items(model, cite(model, ids).to_dict("records"), tag="ul")
+        + "</div>"
+    )
+
+
+def _citation_items(model: Model, records: list[dict], tag: str = "ol") -> str:
+    items = []
+    for i, c in enumerate(records, start=1):
+        if c["kind"] == "text":
+            body = (
+                f'<blockquote>"{html.escape(c["quote"])}"</blockquote>'
+                f'<div class="anatomy-source">{html.escape(c["source_title"])}, '
+                f"{html.escape(c['locator'])}</div>"
+            )
+        else:
+            body = (
+                f"<div>{html.escape(c['statement'])}</div>"
+                f'<div class="anatomy-source">{html.escape(reference_line(model, c["source"]))}'
+                f"{'; ' + html.escape(c['locator']) if c['locator'] else ''}</div>"
+            )
+        if c["note"]:
+            label = "Correction" if c["verdict"] in ("imprecise", "incorrect") else "Note"
+            body += (
+                f'<div class="anatomy-correction"><b>{label} ({html.escape(c["verdict"])})'
+                f":</b> {html.escape(c['note'])}</div>"
+            )
+        number = f' value="{i}"' if tag == "ol" else ""
+        items.append(f'<li{number} id="cite-{html.escape(c["id"])}">{body}</li>')
+    return f'<{tag} class="anatomy-citations">' + "".join(items) + f"</{tag}>"
+
+
+def citations_html(model: Model, findings) -> str:
+    """Each citation: the quote and its source, or the reference; the correction if any."""
+    if findings.table.empty:
+        return ""
+    records = cite(model, findings).to_dict("records")
+    return "<h4>Citations</h4>" + _citation_items(model, records)
+
+
+_STYLE = """<style>
+.anatomy-explorer { font-size: FONTpx; }
+.anatomy-explorer h4 { font-size: 1.1em; margin: 0.4em 0; }
+.anatomy-explorer .widget-label, .anatomy-explorer .widget-toggle-button,
+.anatomy-explorer select, .anatomy-explorer .widget-readout, .anatomy-explorer button {
+  font-size: FONTpx; }
+.anatomy-findings { border-collapse: collapse; width: 100%; }
+.anatomy-findings th, .anatomy-findings td { border-bottom: 1px solid #ccc; padding: 2px 6px;
+  text-align: left; vertical-align: top; }
+.anatomy-path { font-size: 0.85em; color: #333; }
+.anatomy-swatch { display: inline-block; width: 0.8em; height: 0.8em; margin-right: 0.3em;
+  border: 1px solid #333; }
+.anatomy-citations blockquote { margin: 0.2em 0 0.1em 0; padding-left: 0.6em;
+  border-left: 3px solid #0072B2; font-style: italic; }
+.anatomy-source { font-size: 0.85em; color: #333; }
+.anatomy-correction { background: #FFF4D6; border-left: 3px solid #E69F00; padding: 2px 6px;
+  margin: 0.2em 0 0.5em 0; }
+.anatomy-error { background: #FDE2E2; border-left: 4px solid #D55E00; padding: 4px 8px; }
+.anatomy-grade { font-weight: bold; margin-left: 1em; }
+.anatomy-case { background: #EEF5FB; border-left: 4px solid #0072B2; padding: 2px 8px;
+  margin-bottom: 0.5em; }
+</style>"""

@@ -1,0 +1,187 @@
+"""The explorer: controls and select() share one path; updates are in place and escaped."""
+
+from __future__ import annotations
+
+import copy
+import html
+
+import plotly.graph_objects as go
+import pytest
+from plotly.basedatatypes import Undefined
+
+import anatomy
+from anatomy import explorer as ex_module
+from anatomy import figures
+
+
+@pytest.fixture
+def explorer(model):
+    return anatomy.explore(model)
+
+
+@pytest.fixture
+def messages(explorer, monkeypatch):
+    """Every update message the figure sends to the browser."""
+    sent = []
+    original = explorer.figure._send_update_msg
+
+    def spy(**kwargs):
+        sent.append(kwargs)
+        return original(**kwargs)
+
+    monkeypatch.setattr(explorer.figure, "_send_update_msg", spy)
+    for name in (
+        "_send_addTraces_msg",
+        "_send_relayout_msg",
+        "_send_restyle_msg",
+        "_send_deleteTraces_msg",
+    ):
+        monkeypatch.setattr(explorer.figure, name, lambda *a, **k: sent.append(("other", a)))
+    return sent
+
+
+def shape_fill(explorer, structure, side):
+    return [s.fillcolor for s in explorer.figure.layout.shapes if s.name == f"{structure}|{side}"]
+
+
+def test_select_l5_updates_figure_table_and_citations_in_place(explorer, messages):
+    figure = explorer.figure
+    f = explorer.select("L5", severity=0.9, side="left")
+    assert explorer.figure is figure
+    assert len(messages) == 1 and messages[0] != "other"
+    assert shape_fill(explorer, "dorsum_of_foot", "left")[0].startswith("rgba(0, 114, 178")
+    assert shape_fill(explorer, "quadriceps", "left") == [figures.NEUTRAL_FILL["muscle"]]
+    assert "Top of the foot" in explorer.table.value
+    assert "Extensor hallucis longus" in explorer.table.value
+    assert "the L5 lumbar nerve through the lateral hamstring muscle" in explorer.citations.value
+    assert "Correction (imprecise)" in explorer.citations.value
+    assert explorer.findings is f and f.roots == ["L5"]
+    assert (explorer.mode.value, explorer.root.value, explorer.severity.value) == (
+        "root",
+        "L5",
+        0.9,
+    )
+
+
+def test_widget_values_take_the_same_path_as_select(explorer, model):
+    explorer.mode.value = "disc"
+    explorer.level.value = "L4-L5"
+    explorer.zone.value = "foraminal"
+    explorer.severity.value = 0.8
+    via_widgets = explorer.findings.table.copy()
+    styles = copy.deepcopy(explorer._styles)
+    explorer.select("L5", severity=0.2)
+    explorer.select("L4-L5", zone="foraminal", severity=0.8, side="left")
+    assert explorer.findings.table.equals(via_widgets)
+    assert explorer._styles == styles
+    assert explorer.findings.roots == ["L4"]
+    lesion = next(t for t in explorer.figure.data if t.meta == "lesion")
+    assert lesion.text == ("L4-L5 foraminal",)
+
+
+def test_nerve_and_site_controls(explorer):
+    explorer.mode.value = "nerve"
+    explorer.nerve.value = "sciatic"
+    assert [v for _, v in explorer.site.options] == ["piriformis"]
+    assert explorer.findings.lesions[0].name == "sciatic @ piriformis"
+    f = explorer.select("common_fibular@fibular_head", severity=0.9)
+    assert explorer.nerve.value == "common_fibular" and explorer.site.value == "fibular_head"
+    assert "gluteus_medius" not in f.affected("weakness")
+
+
+def test_cases_and_reset(explorer):
+    explorer.case.value = "sciatica_stenosis"
+    assert explorer.findings.roots == ["L5", "S1"]
+    assert set(explorer.findings.table["side"]) == {"left", "right"}
+    assert "Case: Sciatica from spinal stenosis" in explorer.citations.value
+    assert "spinal stenosis, that is, spinal narrowing" in explorer.citations.value
+    explorer.severity.value = 0.3  # touching a control leaves the case
+    assert explorer.case.value == ""
+    explorer.reset()
+    assert explorer.findings.roots == ["L5"] and explorer.side.value == "left"
+
+
+@pytest.mark.parametrize(
+    ("call", "words"),
+    [
+        (lambda e: e.select("L7"), "unknown site 'L7'"),
+        (lambda e: e.select("L5", severity=1.5), "severity must be from 0 to 1"),
+        (lambda e: e.select("L5", side="up"), "unknown side 'up'"),
+        (lambda e: e.select("L4-L5", zone="sideways"), "unknown zone 'sideways'"),
+        (lambda e: e.select("L5", zone="central"), "applies to a disc level"),
+        (lambda e: e.select("sciatic@knee"), "valid: piriformis"),
+    ],
+)
+def test_bad_input_shows_a_message_not_a_traceback(explorer, messages, call, words):
+    before = explorer.findings
+    assert call(explorer) is None
+    assert words in html.unescape(explorer.message.value)
+    assert 'role="alert"' in explorer.message.value
+    assert explorer.findings is before and messages == []
+    explorer.select("L4")
+    assert explorer.message.value == ""
+
+
+def test_fast_update_equals_plotly_update(model):
+    """apply_update writes what plotly's own (validating) path would."""
+    base = figures.body_map(model)
+    ours, theirs = go.FigureWidget(base), go.FigureWidget(base)
+    findings = model.compress("S1", severity=0.9, side="both")
+    styles = figures.shape_styles(model, findings)
+    dynamic = figures.map_state(model).dynamic
+    relayout = {
+        f"shapes[{i}].{k}": v
+        for i, style in zip(dynamic, styles, strict=True)
+        for k, v in style.items()
+    }
+    texts = figures.hover_texts(model, findings)
+    restyle = {
+        "hovertext": [*texts, Undefined],
+        "marker.color": [Undefined] * 5 + [["#000000"] * 6],
+    }
+    ex_module.apply_update(ours, restyle, relayout, list(range(6)))
+    theirs.plotly_update(restyle_data=restyle, relayout_data=relayout, trace_indexes=list(range(6)))
+    strip = lambda fig: [{k: v for k, v in t.items() if k != "uid"} for t in fig["data"]]  # noqa: E731
+    assert strip(ours.to_dict()) == strip(theirs.to_dict())  # uids are random per widget
+    assert ours.to_dict()["layout"] == theirs.to_dict()["layout"]
+    go.Figure(ours.to_dict())  # still a valid figure
+
+
+def test_html_is_escaped(tiny):
+    data, sources, edit = tiny
+    text = "The L5 root <script>alert(1)</script> goes down the leg to the big toe.\n"
+    (sources / "tiny.txt").write_text(text)
+    import hashlib
+
+    edit("sources.csv", tiny_sha(), hashlib.sha256(text.encode()).hexdigest())
+    edit("citations.csv", "The L5 root goes down the leg", "The L5 root <script>alert(1)</script>")
+    edit("structures.csv", "Big toe,,,", "Big <b>toe</b>,,,")
+    model = anatomy.load_model(data, sources)
+    f = model.compress("L5", severity=0.5)
+    page = ex_module.findings_html(model, f) + ex_module.citations_html(model, f)
+    assert "<script>" not in page and "<b>toe</b>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "Big &lt;b&gt;toe&lt;/b&gt;" in page
+
+
+def tiny_sha():
+    import hashlib
+
+    from conftest import TINY_TEXT
+
+    return hashlib.sha256(TINY_TEXT.encode()).hexdigest()
+
+
+def test_display_carries_a_text_and_table_fallback(explorer):
+    bundle = explorer._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert bundle["text/plain"].startswith("Explorer: L5, left side, severity 0.5")
+    assert "<table" in bundle["text/html"] and "Citations" in bundle["text/html"]
+
+
+def test_presenter_mode_fits_a_projector(model):
+    presenter = anatomy.explore(model, presenter=True)
+    assert presenter.figure.layout.width <= 1280 - 440
+    assert presenter.figure.layout.height <= 720 - 150
+    assert presenter.figure.layout.font.size >= 18
+    assert "font-size: 19px" in presenter.widget.children[0].value
