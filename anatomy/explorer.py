@@ -22,7 +22,6 @@ import re
 
 import ipywidgets as widgets
 import plotly.graph_objects as go
-from plotly.basedatatypes import Undefined
 
 from anatomy import figures
 from anatomy.citations import cite, reference_line
@@ -79,14 +78,13 @@ class Explorer:
         self._busy = False
         view = figures.PRESENTER if presenter else figures.NORMAL
         self.figure = go.FigureWidget(figures.body_map(model, None, presenter=presenter))
-        if presenter:
-            self.figure.layout.width = 800
-            self.figure.layout.height = 540
         self._styles = figures.shape_styles(model, None, presenter)
         self._dynamic = figures.map_state(model, presenter).dynamic
         self._build_controls(view)
         self.table = widgets.HTML(layout=widgets.Layout(width="100%"))
         self.citations = widgets.HTML(layout=widgets.Layout(width="100%"))
+        self.table.add_class("anatomy-panel")
+        self.citations.add_class("anatomy-panel")
         self.message = widgets.HTML()
         self.status = widgets.HTML()
         self.widget = self._layout()
@@ -96,7 +94,10 @@ class Explorer:
 
     def _build_controls(self, view) -> None:
         m = self.model
-        wide = widgets.Layout(width="auto")
+
+        def wide():
+            return widgets.Layout(width="auto")  # one Layout per widget: display is per widget
+
         style = {"description_width": "initial"}
         nerves = list(dict.fromkeys(m.sites["nerve"]))
         zones = list(m.zones["zone"])
@@ -107,30 +108,30 @@ class Explorer:
             style=style,
         )
         self.root = widgets.Dropdown(
-            options=m.roots, value=DEFAULT["root"], description="Root:", style=style, layout=wide
+            options=m.roots, value=DEFAULT["root"], description="Root:", style=style, layout=wide()
         )
         self.level = widgets.Dropdown(
             options=m.disc_levels,
             value=DEFAULT["level"],
             description="Disc:",
             style=style,
-            layout=wide,
+            layout=wide(),
         )
         self.zone = widgets.Dropdown(
-            options=zones, value=DEFAULT["zone"], description="Zone:", style=style, layout=wide
+            options=zones, value=DEFAULT["zone"], description="Zone:", style=style, layout=wide()
         )
         self.nerve = widgets.Dropdown(
             options=[(m.label(n), n) for n in nerves],
             value=DEFAULT["nerve"],
             description="Nerve:",
             style=style,
-            layout=wide,
+            layout=wide(),
         )
         self.site = widgets.Dropdown(
             options=self._site_options(DEFAULT["nerve"]),
             description="at:",
             style=style,
-            layout=wide,
+            layout=wide(),
         )
         self.side = widgets.ToggleButtons(
             options=["left", "right", "both"], value="left", description="Side:", style=style
@@ -373,7 +374,7 @@ class Explorer:
         return findings
 
     def _paint(self, findings) -> None:
-        """One plotly_update: changed shape styles, hover texts, reflexes, the marker."""
+        """One update message: the shapes whose style changed, and the hover texts."""
         styles = figures.shape_styles(self.model, findings, self.presenter)
         relayout = {}
         for index, old, new in zip(self._dynamic, self._styles, styles, strict=True):
@@ -382,21 +383,7 @@ class Explorer:
                     relayout[f"shapes[{index}].{key}"] = value
         self._styles = styles
         texts = figures.hover_texts(self.model, findings, self.presenter)
-        markers = figures.lesion_markers(self.model, findings)
-        reflexes = figures.reflex_colours(self.model, findings)
-        n = len(texts)
-        keep = Undefined  # leave that trace's property as it is
-        restyle = {
-            "hovertext": [*texts, keep, keep],
-            "marker.color": [keep] * n + [reflexes, keep],
-            "x": [keep] * (n + 1) + [markers["x"]],
-            "y": [keep] * (n + 1) + [markers["y"]],
-            "text": [keep] * (n + 1) + [markers["text"]],
-        }
-        restyle["hovertext"][figures.TRACE_REFLEX] = figures.reflex_hover_texts(
-            self.model, findings
-        )
-        apply_update(self.figure, restyle, relayout, list(range(n + 2)))
+        apply_update(self.figure, {"hovertext": texts}, relayout, list(range(len(texts))))
 
     def _error(self, err: Exception) -> None:
         self.message.value = (
@@ -447,8 +434,6 @@ def apply_update(figure: go.FigureWidget, restyle: dict, relayout: dict, traces:
     for key, values in restyle.items():
         *parents, last = key.split(".")
         for value, index in zip(values, traces, strict=True):
-            if value is Undefined:
-                continue
             target = figure._data[index]
             for name in parents:
                 target = target.setdefault(name, {})
@@ -509,7 +494,7 @@ def findings_html(model: Model, findings) -> str:
                 f"{html.escape(EFFECT_WORDS[effect])}</td>"
                 f"<td>{html.escape(row['label'])}</td><td>{html.escape(row['side'])}</td>"
                 f"<td>{row['intensity']:.2f}</td>"
-                f'<td class="anatomy-path">{html.escape(row["path"])}</td>'
+                f'<td class="anatomy-path">{html.escape(short_path(row["path"]))}</td>'
                 f"<td>{html.escape(refs)}</td></tr>"
             )
     along = ", ".join(dict.fromkeys(r["label"] for r in records if r["kind"] in ("root", "nerve")))
@@ -560,6 +545,11 @@ def _citation_items(model: Model, records: list[dict], tag: str = "ol") -> str:
     return f'<{tag} class="anatomy-citations">' + "".join(items) + f"</{tag}>"
 
 
+def short_path(path: str) -> str:
+    """A path for a narrow table: 'L5 → Sciatic → Common fibular → Top of the foot'."""
+    return path.replace(" nerve root", "").replace(" nerve", "").replace(" plexus", " plexus")
+
+
 def citations_html(model: Model, findings) -> str:
     """Each citation: the quote and its source, or the reference; the correction if any."""
     if findings.table.empty:
@@ -570,6 +560,9 @@ def citations_html(model: Model, findings) -> str:
 
 _STYLE = """<style>
 .anatomy-explorer { font-size: FONTpx; }
+.anatomy-explorer .widget-html-content { line-height: 1.35; }
+.anatomy-panel { max-height: 440px; overflow-y: auto; padding-right: 6px; }
+.anatomy-explorer.presenter .anatomy-panel { max-height: none; }
 .anatomy-explorer h4 { font-size: 1.1em; margin: 0.4em 0; }
 .anatomy-explorer .widget-label, .anatomy-explorer .widget-toggle-button,
 .anatomy-explorer select, .anatomy-explorer .widget-readout, .anatomy-explorer button {

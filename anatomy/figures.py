@@ -22,6 +22,7 @@ muscle can never cover a nerve.
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -50,8 +51,10 @@ EFFECT_LABELS = {
     "weakness": "Weakness",
     "reduced_reflex": "Reduced reflex",
 }
-# Which effect colours a structure that has several: the most severe.
+# Which effect colours a structure that has several: the most severe. Nerves and roots are
+# lines; their reflex has a marker of its own, so for them a reduced reflex ranks last.
 EFFECT_PRIORITY = ("weakness", "reduced_reflex", "numbness", "pain")
+LINE_PRIORITY = ("weakness", "numbness", "pain", "reduced_reflex")
 LESION_COLOUR = "#F0E442"  # Okabe-Ito yellow, with a black outline
 SILHOUETTE = "#F3F1EE"
 OUTLINE = "#8A8A8A"
@@ -63,11 +66,11 @@ MIN_ALPHA = 0.35  # the weakest lit effect is still clearly visible
 
 PANELS = ("spine", "skin_front", "skin_back", "muscle_front", "muscle_back")
 PANEL_TITLES = {
-    "spine": "Spine, from behind",
-    "skin_front": "Skin, front",
-    "skin_back": "Skin, back",
-    "muscle_front": "Muscles and nerves, front",
-    "muscle_back": "Muscles and nerves, back",
+    "spine": "Spine<br>from behind",
+    "skin_front": "Skin<br>front",
+    "skin_back": "Skin<br>back",
+    "muscle_front": "Muscles, nerves<br>front",
+    "muscle_back": "Muscles, nerves<br>back",
 }
 LAYERS = (
     "outline",
@@ -84,7 +87,7 @@ LAYERS = (
 )
 DYNAMIC = ("region", "muscle", "nerve", "root", "disc")
 ABOVE = ("nerve", "root")
-X_RANGE, Y_RANGE = (-8, 702), (-62, 334)
+X_RANGE, Y_RANGE = (-8, 702), (-62, 350)
 
 
 @dataclass(frozen=True)
@@ -97,14 +100,29 @@ class View:
     lit_line: float
     region_line: float
     height: int
+    width: int
     marker: int
 
 
 NORMAL = View(
-    font=13, title_font=15, line=1.8, lit_line=3.6, region_line=0.6, height=560, marker=13
+    font=13,
+    title_font=15,
+    line=1.8,
+    lit_line=3.6,
+    region_line=0.6,
+    height=520,
+    width=900,
+    marker=13,
 )
 PRESENTER = View(
-    font=19, title_font=21, line=2.6, lit_line=5.5, region_line=1.0, height=600, marker=19
+    font=19,
+    title_font=21,
+    line=2.6,
+    lit_line=5.5,
+    region_line=1.0,
+    height=540,
+    width=800,
+    marker=19,
 )
 
 SIDE_WORD = {"left": "left", "right": "right", "mid": ""}
@@ -176,22 +194,25 @@ def _centre(points) -> tuple[float, float]:
 
 
 def strongest(findings: Findings | None) -> dict[tuple[str, str], tuple[str, float]]:
-    """(structure, side) -> (effect, intensity) of the most severe effect found there."""
+    """(structure, side) -> (effect, intensity) of the effect that colours it.
+
+    The most severe effect wins (weakness, reduced reflex, numbness, pain); for a
+    root or nerve, drawn as a line, a reduced reflex ranks last.
+    """
     if findings is None or findings.table.empty:
         return {}
-    rank = {e: i for i, e in enumerate(EFFECT_PRIORITY)}
+    ranks = {
+        "line": {e: i for i, e in enumerate(LINE_PRIORITY)},
+        "area": {e: i for i, e in enumerate(EFFECT_PRIORITY)},
+    }
     best: dict[tuple[str, str], tuple[str, float]] = {}
-    for structure, side, effect, intensity in zip(
-        findings.table["structure"],
-        findings.table["side"],
-        findings.table["effect"],
-        findings.table["intensity"],
-        strict=True,
-    ):
-        key = (structure, side)
+    for row in findings.table.to_dict("records"):
+        rank = ranks["line" if row["kind"] in ("root", "nerve") else "area"]
+        key = (row["structure"], row["side"])
         have = best.get(key)
-        if have is None or (rank[effect], -intensity) < (rank[have[0]], -have[1]):
-            best[key] = (effect, float(intensity))
+        new = (row["effect"], float(row["intensity"]))
+        if have is None or (rank[new[0]], -new[1]) < (rank[have[0]], -have[1]):
+            best[key] = new
     return best
 
 
@@ -218,6 +239,14 @@ def shape_style(layer: str, lit: tuple[str, float] | None, view: View) -> dict:
             "fillcolor": NEUTRAL_FILL["disc"],
             "line.color": VERTEBRA_LINE,
             "line.width": view.region_line,
+        }
+    if layer == "reflex":
+        if lit is None:
+            return {"fillcolor": "#FFFFFF", "line.color": "#333333", "line.width": 1.5}
+        return {
+            "fillcolor": _rgba(EFFECT_COLOURS[lit[0]], _alpha(lit[1])),
+            "line.color": "#000000",
+            "line.width": 2,
         }
     if lit is None:
         return {
@@ -263,32 +292,38 @@ def _escape(text: str) -> str:
 
 @dataclass
 class MapState:
-    """What an update needs: the figure's dynamic shapes and hover points, in order."""
+    """What an update needs: the figure's shapes and hover points, in order."""
 
-    shape_rows: list[dict]  # geometry rows of the shapes, in layout.shapes order
-    dynamic: list[int]  # indexes into shape_rows of the shapes findings can change
+    shape_rows: list[dict]  # geometry rows of the drawn shapes, in layout.shapes order
+    dynamic: list[int]  # indexes of the shapes findings can change (then the star pool)
     hover: dict[str, list[dict]]  # panel -> rows whose centres carry hover text
-    reflexes: list[dict]
     sites: list[dict]
     view: View
+
+
+STARS = 8  # a pool of compression-site stars, shown and moved as needed
+STAR_SIZE = {False: 7.0, True: 9.0}  # normal, presenter (figure units)
+REFLEX_SIZE = {False: 5.5, True: 7.0}
 
 
 def _state(model: Model, presenter: bool) -> MapState:
     geometry = load_geometry(model)
     rows = geometry.to_dict("records")
-    drawn = [r for r in rows if r["layer"] not in ("reflex", "site")]
-    # Layer order within 'below': silhouette, spine, skin, muscles; 'above': nerves, roots.
+    drawn = [r for r in rows if r["layer"] != "site"]
+    # Layer order within 'below': silhouette, spine, skin, muscles; 'above': nerves, roots,
+    # reflexes; then the stars.
     order = {layer: i for i, layer in enumerate(LAYERS)}
     drawn.sort(key=lambda r: order[r["layer"]])
     hover = {p: [] for p in PANELS}
     for r in drawn:
-        if r["layer"] in DYNAMIC or r["layer"] == "plexus":
+        if r["layer"] in DYNAMIC or r["layer"] in ("plexus", "reflex"):
             hover[r["panel"]].append(r)
+    dynamic = [i for i, r in enumerate(drawn) if r["layer"] in (*DYNAMIC, "reflex")]
+    dynamic += list(range(len(drawn), len(drawn) + STARS))
     return MapState(
         shape_rows=drawn,
-        dynamic=[i for i, r in enumerate(drawn) if r["layer"] in DYNAMIC],
+        dynamic=dynamic,
         hover=hover,
-        reflexes=[r for r in rows if r["layer"] == "reflex"],
         sites=[r for r in rows if r["layer"] == "site"],
         view=PRESENTER if presenter else NORMAL,
     )
@@ -304,21 +339,51 @@ def map_state(model: Model, presenter: bool = False) -> MapState:
 
 
 def shape_styles(model: Model, findings: Findings | None, presenter=False) -> list[dict]:
-    """The style of every dynamic shape, in the order of ``map_state(...).dynamic``."""
+    """The style of every dynamic shape, in the order of ``map_state(...).dynamic``.
+
+    Regions, muscles, nerves, roots and reflexes take their colour from the
+    findings; the star pool shows where the compression is.
+    """
     state = map_state(model, presenter)
     lit = strongest(findings)
-    return [
-        shape_style(
-            state.shape_rows[i]["layer"],
-            lit.get((state.shape_rows[i]["structure"], state.shape_rows[i]["side"])),
-            state.view,
+    styles = []
+    for i in state.dynamic[: len(state.dynamic) - STARS]:
+        row = state.shape_rows[i]
+        styles.append(
+            shape_style(row["layer"], lit.get((row["structure"], row["side"])), state.view)
         )
-        for i in state.dynamic
-    ]
+    stars = lesion_markers(model, findings)
+    size = STAR_SIZE[presenter]
+    for k in range(STARS):
+        if k < len(stars["x"]):
+            styles.append(
+                {
+                    "visible": True,
+                    "path": _star(stars["x"][k], stars["y"][k], size),
+                    "name": f"compression|{stars['text'][k]}",
+                }
+            )
+        else:
+            styles.append({"visible": False, "path": _star(0, 0, size), "name": "compression|"})
+    return styles
+
+
+def _star(x: float, y: float, r: float) -> str:
+    """A five-pointed star centred at (x, y) as an SVG path."""
+    points = []
+    for k in range(10):
+        radius = r if k % 2 == 0 else r * 0.45
+        angle = math.pi / 2 + k * math.pi / 5
+        points.append((x + radius * math.cos(angle), y + radius * math.sin(angle)))
+    return "M" + "L".join(f"{px:.2f},{py:.2f}" for px, py in points) + "Z"
+
+
+def _diamond(x: float, y: float, r: float) -> list[tuple[float, float]]:
+    return [(x, y + r), (x + r * 0.8, y), (x, y - r), (x - r * 0.8, y)]
 
 
 def lesion_markers(model: Model, findings: Findings | None) -> dict:
-    """Where to draw the compression star(s): x, y and a text label."""
+    """Where the compression stars go: x, y and a text label for each."""
     xs, ys, texts = [], [], []
     if findings is None:
         return {"x": xs, "y": ys, "text": texts}
@@ -344,8 +409,8 @@ def lesion_markers(model: Model, findings: Findings | None) -> dict:
                 cy = sum(p[1] for p in disc) / len(disc)
                 sign = -1 if side == "left" else 1  # seen from behind: left is left
                 offset = {"central": 0, "paracentral": 9, "foraminal": 22, "extraforaminal": 32}
-                xs.append(cx + sign * offset[lesion.zone])
-                ys.append(cy)
+                xs.append(round(cx + sign * offset[lesion.zone], 2))
+                ys.append(round(cy, 2))
                 texts.append(f"{lesion.target} {lesion.zone}")
             else:
                 for root in lesion.roots:
@@ -353,8 +418,8 @@ def lesion_markers(model: Model, findings: Findings | None) -> dict:
                     xs.append(pts[2][0])
                     ys.append(pts[2][1])
                     texts.append(root)
-    # A central herniation on both sides is one star.
-    unique = list(dict.fromkeys(zip(xs, ys, texts, strict=True)))
+    # A central herniation on both sides is one star; the pool has room for STARS.
+    unique = list(dict.fromkeys(zip(xs, ys, texts, strict=True)))[:STARS]
     return {
         "x": [u[0] for u in unique],
         "y": [u[1] for u in unique],
@@ -372,32 +437,9 @@ def hover_texts(model: Model, findings: Findings | None, presenter=False) -> lis
     ]
 
 
-def reflex_hover_texts(model: Model, findings: Findings | None) -> list[str]:
-    """Hover text of each reflex marker."""
-    groups = _by_structure(findings)
-    return [
-        _hover_lines(model, groups, r["structure"], r["side"]) for r in map_state(model).reflexes
-    ]
-
-
-def reflex_colours(model: Model, findings: Findings | None) -> list[str]:
-    """Marker colour of each reflex point: bluish green when reduced, white when not."""
-    lit = strongest(findings)
-    colours = []
-    for r in map_state(model).reflexes:
-        effect = lit.get((r["structure"], r["side"]))
-        if effect is None:
-            colours.append("#FFFFFF")
-        else:
-            colours.append(_rgba(EFFECT_COLOURS[effect[0]], _alpha(effect[1])))
-    return colours
-
-
 # --- the figures --------------------------------------------------------------------------------
 
-TRACE_HOVER = 0  # traces 0..4: one hover trace per panel
-TRACE_REFLEX = len(PANELS)
-TRACE_LESION = TRACE_REFLEX + 1
+TRACE_HOVER = 0  # traces 0..4: one hover trace per panel; then the legend
 
 
 def body_map(model: Model, findings: Findings | None = None, presenter: bool = False) -> go.Figure:
@@ -414,22 +456,27 @@ def body_map(model: Model, findings: Findings | None = None, presenter: bool = F
     Returns
     -------
     plotly.graph_objects.Figure
-        Shapes are named ``structure|side``; the hover traces carry the
-        structure ids in ``customdata``.
+        Shapes are named ``structure|side`` (compression stars
+        ``compression|what``); the hover traces carry the structure ids in
+        ``customdata``.
     """
     state = map_state(model, presenter)
     view = state.view
-    styles = iter(shape_styles(model, findings, presenter))
+    styles = shape_styles(model, findings, presenter)
+    dynamic = dict(zip(state.dynamic, styles, strict=True))
     shapes = []
-    for r in state.shape_rows:
+    for i, r in enumerate(state.shape_rows):
+        points = r["points"]
+        if r["layer"] == "reflex":
+            points = _diamond(*points[0], REFLEX_SIZE[presenter])
         shape = {
             "type": "path",
-            "path": _svg_path(r["points"], r["closed"] == "1"),
-            "layer": "above" if r["layer"] in ABOVE else "below",
+            "path": _svg_path(points, r["closed"] == "1" or r["layer"] == "reflex"),
+            "layer": "above" if r["layer"] in (*ABOVE, "reflex") else "below",
             "name": f"{r['structure'] or r['layer']}|{r['side']}",
         }
-        if r["layer"] in DYNAMIC:
-            style = next(styles)
+        if i in dynamic:
+            style = dynamic[i]
             shape["fillcolor"] = style.get("fillcolor", "rgba(0,0,0,0)")
             shape["line"] = {"color": style["line.color"], "width": style["line.width"]}
         elif r["layer"] == "outline":
@@ -443,6 +490,17 @@ def body_map(model: Model, findings: Findings | None = None, presenter: bool = F
                 fillcolor=NEUTRAL_FILL["plexus"], line={"color": OUTLINE, "width": 1, "dash": "dot"}
             )
         shapes.append(shape)
+    for k in range(STARS):
+        style = dynamic[len(state.shape_rows) + k]
+        shapes.append(
+            {
+                "type": "path",
+                "layer": "above",
+                "fillcolor": LESION_COLOUR,
+                "line": {"color": "#000000", "width": 1.5},
+                **style,
+            }
+        )
 
     fig = go.Figure()
     texts = hover_texts(model, findings, presenter)
@@ -457,7 +515,7 @@ def body_map(model: Model, findings: Findings | None = None, presenter: bool = F
                 marker={"size": view.marker + 6, "color": "rgba(0,0,0,0)"},
                 hovertext=text,
                 hoverinfo="text",
-                name=PANEL_TITLES[panel],
+                name=PANEL_TITLES[panel].replace("<br>", " "),
                 showlegend=False,
                 customdata=[[r["structure"], r["side"]] for r in rows],
                 meta=panel,
@@ -465,39 +523,16 @@ def body_map(model: Model, findings: Findings | None = None, presenter: bool = F
         )
     fig.add_trace(
         go.Scatter(
-            x=[r["points"][0][0] for r in state.reflexes],
-            y=[r["points"][0][1] for r in state.reflexes],
-            mode="markers",
-            name="Reflexes",
-            showlegend=False,
-            meta="reflexes",
-            marker={
-                "symbol": "diamond",
-                "size": view.marker,
-                "color": reflex_colours(model, findings),
-                "line": {"color": "#333333", "width": 1.5},
-            },
-            customdata=[[r["structure"], r["side"]] for r in state.reflexes],
-            hovertext=reflex_hover_texts(model, findings),
-            hoverinfo="text",
-        )
-    )
-    markers = lesion_markers(model, findings)
-    fig.add_trace(
-        go.Scatter(
-            x=markers["x"],
-            y=markers["y"],
-            text=markers["text"],
+            x=[None],
+            y=[None],
             mode="markers",
             name="Compression site",
-            meta="lesion",
-            hoverinfo="text",
-            showlegend=True,
+            meta="legend",
             marker={
                 "symbol": "star",
-                "size": view.marker + 9,
+                "size": view.marker + 6,
                 "color": LESION_COLOUR,
-                "line": {"color": "#000000", "width": 2},
+                "line": {"color": "#000000", "width": 1.5},
             },
         )
     )
@@ -534,7 +569,7 @@ def body_map(model: Model, findings: Findings | None = None, presenter: bool = F
     annotations = [
         {
             "x": _panel_centre(model, p),
-            "y": Y_RANGE[1] - 6,
+            "y": Y_RANGE[1] - 4,
             "text": PANEL_TITLES[p],
             "showarrow": False,
             "font": {"size": view.title_font},
@@ -548,6 +583,7 @@ def body_map(model: Model, findings: Findings | None = None, presenter: bool = F
         shapes=shapes,
         annotations=annotations,
         height=view.height,
+        width=view.width,
         margin={"l": 4, "r": 4, "t": 8, "b": 4},
         font={"size": view.font, "family": "Arial, Helvetica, sans-serif", "color": "#111111"},
         paper_bgcolor="#FFFFFF",
@@ -573,7 +609,6 @@ def body_map(model: Model, findings: Findings | None = None, presenter: bool = F
             "itemclick": False,
             "itemdoubleclick": False,
         },
-        meta={"lit": "stronger colour means a stronger effect"},
     )
     return fig
 

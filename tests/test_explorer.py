@@ -7,7 +7,6 @@ import html
 
 import plotly.graph_objects as go
 import pytest
-from plotly.basedatatypes import Undefined
 
 import anatomy
 from anatomy import explorer as ex_module
@@ -75,8 +74,8 @@ def test_widget_values_take_the_same_path_as_select(explorer, model):
     assert explorer.findings.table.equals(via_widgets)
     assert explorer._styles == styles
     assert explorer.findings.roots == ["L4"]
-    lesion = next(t for t in explorer.figure.data if t.meta == "lesion")
-    assert lesion.text == ("L4-L5 foraminal",)
+    star = [s.name for s in explorer.figure.layout.shapes if s.visible and s.name]
+    assert [n for n in star if n.startswith("compression|")] == ["compression|L4-L5 foraminal"]
 
 
 def test_nerve_and_site_controls(explorer):
@@ -126,7 +125,7 @@ def test_fast_update_equals_plotly_update(model):
     """apply_update writes what plotly's own (validating) path would."""
     base = figures.body_map(model)
     ours, theirs = go.FigureWidget(base), go.FigureWidget(base)
-    findings = model.compress("S1", severity=0.9, side="both")
+    findings = model.compress(["S1", "L4"], severity=0.9, side="both")
     styles = figures.shape_styles(model, findings)
     dynamic = figures.map_state(model).dynamic
     relayout = {
@@ -134,17 +133,23 @@ def test_fast_update_equals_plotly_update(model):
         for i, style in zip(dynamic, styles, strict=True)
         for k, v in style.items()
     }
-    texts = figures.hover_texts(model, findings)
-    restyle = {
-        "hovertext": [*texts, Undefined],
-        "marker.color": [Undefined] * 5 + [["#000000"] * 6],
-    }
-    ex_module.apply_update(ours, restyle, relayout, list(range(6)))
-    theirs.plotly_update(restyle_data=restyle, relayout_data=relayout, trace_indexes=list(range(6)))
+    restyle = {"hovertext": figures.hover_texts(model, findings)}
+    ex_module.apply_update(ours, restyle, relayout, list(range(5)))
+    theirs.plotly_update(restyle_data=restyle, relayout_data=relayout, trace_indexes=list(range(5)))
     strip = lambda fig: [{k: v for k, v in t.items() if k != "uid"} for t in fig["data"]]  # noqa: E731
     assert strip(ours.to_dict()) == strip(theirs.to_dict())  # uids are random per widget
     assert ours.to_dict()["layout"] == theirs.to_dict()["layout"]
+    assert ours.to_dict()["layout"] == figures.body_map(model, findings).to_dict()["layout"]
     go.Figure(ours.to_dict())  # still a valid figure
+
+
+def test_update_touches_only_changed_shapes_and_hover_texts(explorer, messages):
+    explorer.select("L5", severity=0.9)
+    explorer.select("L5", severity=0.9)  # nothing changes: no shape is resent
+    assert len(messages) == 2
+    assert messages[1]["relayout_data"] == {}
+    assert set(messages[0]["restyle_data"]) == {"hovertext"}
+    assert all(key.startswith("shapes[") for key in messages[0]["relayout_data"])
 
 
 def test_html_is_escaped(tiny):

@@ -32,6 +32,8 @@ def test_l5_lights_the_dorsum_for_numbness_and_leaves_the_quadriceps(model):
     assert fill_of(fig, "quadriceps", "left") == [figures.NEUTRAL_FILL["muscle"]]
     assert fill_of(fig, "extensor_hallucis_longus", "left")[0].startswith(colour("weakness"))
     assert line_of(fig, "L5", "left")[0].startswith(colour("weakness"))  # carries weakness
+    moderate = figures.body_map(model, model.compress("L5", severity=0.5, side="left"))
+    assert line_of(moderate, "L5", "left")[0].startswith(colour("numbness"))  # not the reflex
 
 
 def test_l3_lights_the_quadriceps(model):
@@ -49,6 +51,16 @@ def test_intensity_sets_the_strength_of_the_colour(model):
     )
 
 
+def stars(fig):
+    """(label, x-centre) of the visible compression stars."""
+    out = []
+    for s in fig.layout.shapes:
+        if s.name and s.name.startswith("compression|") and s.visible:
+            xs = [float(p.split(",")[0]) for p in s.path.strip("MZ").split("L")]
+            out.append((s.name.split("|", 1)[1], (max(xs) + min(xs)) / 2))
+    return out
+
+
 @pytest.mark.parametrize(
     ("zone", "offset"),
     [("central", 0), ("paracentral", -9), ("foraminal", -22), ("extraforaminal", -32)],
@@ -56,17 +68,25 @@ def test_intensity_sets_the_strength_of_the_colour(model):
 def test_spine_panel_marks_the_disc_and_zone(model, zone, offset):
     f = model.compress_disc("L4-L5", zone=zone, side="left", severity=0.8)
     fig = figures.body_map(model, f)
-    lesion = next(t for t in fig.data if t.meta == "lesion")
-    assert lesion.text == (f"L4-L5 {zone}",)
+    [(label, x)] = stars(fig)
+    assert label == f"L4-L5 {zone}"
     disc = next(s for s in fig.layout.shapes if s.name == "L4-L5|mid")
     xs = [float(p.split(",")[0]) for p in disc.path.strip("MZ").split("L")]
-    assert lesion.x[0] == pytest.approx(sum(xs) / len(xs) + offset)
+    assert x == pytest.approx(sum(xs) / len(xs) + offset, abs=0.6)
 
 
-def test_nerve_site_is_marked_on_the_body(model):
+def test_nerve_site_and_roots_are_marked(model):
     fig = figures.body_map(model, model.compress_nerve("common_fibular", site="fibular_head"))
-    lesion = next(t for t in fig.data if t.meta == "lesion")
-    assert lesion.text == ("Common fibular nerve @ fibular head",)
+    assert [label for label, _ in stars(fig)] == ["Common fibular nerve @ fibular head"]
+    both = figures.body_map(model, model.compress(["L5", "S1"], side="both"))
+    assert sorted(label for label, _ in stars(both)) == ["L5", "L5", "S1", "S1"]
+    assert stars(figures.body_map(model)) == []
+
+
+def test_reflex_markers_turn_green_when_reduced(model):
+    fig = figures.body_map(model, model.compress("S1", severity=0.5, side="right"))
+    assert fill_of(fig, "achilles_reflex", "right")[0].startswith(colour("reduced_reflex"))
+    assert fill_of(fig, "achilles_reflex", "left") == ["#FFFFFF"]
 
 
 def test_every_structure_is_drawn_on_both_sides_and_identifiable(model):
@@ -95,7 +115,14 @@ def test_colours_are_colour_blind_safe_and_labelled(model):
     assert set(figures.EFFECT_COLOURS.values()) <= okabe_ito
     fig = figures.body_map(model)
     legend = [t.name for t in fig.data if t.meta == "legend"]
-    assert legend == ["Pain", "Numbness", "Weakness", "Reduced reflex", "Not affected"]
+    assert legend == [
+        "Compression site",
+        "Pain",
+        "Numbness",
+        "Weakness",
+        "Reduced reflex",
+        "Not affected",
+    ]
 
 
 def test_few_traces_and_a_valid_figure(model):
