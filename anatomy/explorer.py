@@ -179,19 +179,29 @@ class Explorer:
     def _layout(self) -> widgets.Box:
         font = 19 if self.presenter else 14
         self.what = widgets.HBox([self.root, self.level, self.zone, self.nerve, self.site])
-        controls = widgets.VBox(
-            [
+        if self.presenter:  # compact rows: the figure must fit under them on 720 px
+            self.mode.description = self.side.description = ""
+            self.mode.style.button_width = "150px"
+            self.side.style.button_width = "80px"
+            rows = [
+                widgets.HBox([self.mode, self.side, self.reset_button]),
+                widgets.HBox([self.what, self.severity, self.status]),
+                widgets.HBox([self.case]),
+            ]
+        else:
+            rows = [
                 widgets.HBox([self.mode, self.side]),
                 widgets.HBox([self.what, self.severity, self.status]),
                 widgets.HBox([self.case, self.reset_button]),
-                self.message,
             ]
-        )
+        controls = widgets.VBox([*rows, self.message])
         self._show_mode_controls()
         if self.presenter:
+            for panel in (self.table, self.citations):
+                panel.layout.flex = "0 0 auto"  # scroll the column; never squash a panel
             right = widgets.VBox(
                 [self.table, self.citations],
-                layout=widgets.Layout(width="440px", height="540px", overflow="auto"),
+                layout=widgets.Layout(width="480px", height="470px", overflow="auto"),
             )
             body = widgets.HBox([self.figure, right])
         else:
@@ -367,7 +377,10 @@ class Explorer:
         self.message.value = ""
         self.findings = findings
         self._paint(findings)
-        self.table.value = findings_html(self.model, findings)
+        if self.presenter:
+            self.table.value = summary_html(self.model, findings)
+        else:
+            self.table.value = findings_html(self.model, findings)
         case = case_html(self.model, self._case) if self._case else ""
         self.citations.value = case + citations_html(self.model, findings)
         self.status.value = _status_html(findings)
@@ -471,6 +484,24 @@ def _status_html(findings) -> str:
 
 
 # --- HTML panels (escaped; used by the explorer and by notebooks read without a kernel) -----
+
+
+def summary_html(model: Model, findings) -> str:
+    """The findings in a few large lines, one per effect: for a projector."""
+    table = findings.table
+    head = f"<h4>{html.escape(_lesion_words(findings))}</h4>"
+    lines = []
+    for effect in EFFECTS:
+        rows = table[(table["effect"] == effect) & ~table["kind"].isin(["root", "nerve"])]
+        if rows.empty:
+            continue
+        names = ", ".join(dict.fromkeys(rows["label"].str.lower()))
+        colour = figures.EFFECT_COLOURS[effect]
+        lines.append(
+            f'<p><span class="anatomy-swatch" style="background:{colour}"></span>'
+            f"<b>{html.escape(EFFECT_WORDS[effect])}:</b> {html.escape(names)}</p>"
+        )
+    return head + ("".join(lines) or "<p>Nothing is affected.</p>")
 
 
 def findings_html(model: Model, findings) -> str:

@@ -69,8 +69,8 @@ PANEL_TITLES = {
     "spine": "Spine<br>from behind",
     "skin_front": "Skin<br>front",
     "skin_back": "Skin<br>back",
-    "muscle_front": "Muscles, nerves<br>front",
-    "muscle_back": "Muscles, nerves<br>back",
+    "muscle_front": "Muscles<br>front",
+    "muscle_back": "Muscles<br>back",
 }
 LAYERS = (
     "outline",
@@ -115,14 +115,14 @@ NORMAL = View(
     marker=13,
 )
 PRESENTER = View(
-    font=19,
-    title_font=21,
+    font=18,
+    title_font=17,
     line=2.6,
     lit_line=5.5,
     region_line=1.0,
-    height=540,
-    width=800,
-    marker=19,
+    height=470,
+    width=740,
+    marker=18,
 )
 
 SIDE_WORD = {"left": "left", "right": "right", "mid": ""}
@@ -551,6 +551,16 @@ def body_map(model: Model, findings: Findings | None = None, presenter: bool = F
                 },
             )
         )
+    fig.add_trace(
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="lines",
+            name="Nerve or root",
+            meta="legend",
+            line={"color": NEUTRAL_LINE["nerve"], "width": view.lit_line},
+        )
+    )
     fig.add_trace(
         go.Scatter(
             x=[None],

@@ -121,6 +121,7 @@ def test_colours_are_colour_blind_safe_and_labelled(model):
         "Numbness",
         "Weakness",
         "Reduced reflex",
+        "Nerve or root",
         "Not affected",
     ]
 
