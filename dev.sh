@@ -28,7 +28,7 @@ apt_install() {
 
 setup() {
     local stamp
-    stamp="$VENV/.installed-$(cat pyproject.toml | sha256sum | cut -c1-16)"
+    stamp="$VENV/.installed-$(cat pyproject.toml assets/jupyterlab/overrides.json | sha256sum | cut -c1-16)"
     [ -f "$stamp" ] && return 0
     if [ ! -x "$VENV/bin/python" ]; then
         say "creating $VENV with $PYTHON"
@@ -42,6 +42,9 @@ setup() {
     say "installing the project and its pinned dependencies into $VENV"
     "$VENV/bin/python" -m pip install --quiet --upgrade pip
     "$VENV/bin/python" -m pip install --quiet -e ".[test]"
+    # JupyterLab settings for offline use: no news feed, no update check.
+    mkdir -p "$VENV/share/jupyter/lab/settings"
+    cp assets/jupyterlab/overrides.json "$VENV/share/jupyter/lab/settings/overrides.json"
     rm -f "$VENV"/.installed-*
     touch "$stamp"
 }

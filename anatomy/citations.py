@@ -20,7 +20,15 @@ CITE_COLUMNS = [
 
 
 def cite(model, findings) -> pd.DataFrame:
-    """The citations behind some findings, in order of first use.
+    """The citations behind some findings, in order of first use, as a table.
+
+    See :func:`cite_records` for the columns.
+    """
+    return pd.DataFrame(cite_records(model, findings), columns=CITE_COLUMNS)
+
+
+def cite_records(model, findings) -> list[dict]:
+    """The citations behind some findings, in order of first use, as dicts.
 
     Parameters
     ----------
@@ -29,8 +37,8 @@ def cite(model, findings) -> pd.DataFrame:
 
     Returns
     -------
-    pandas.DataFrame
-        One row per citation: ``id``, ``source``, ``source_title``, ``kind``
+    list of dict
+        One per citation: ``id``, ``source``, ``source_title``, ``kind``
         (text or reference), ``quote`` (verbatim, for a text), ``statement``
         (our words, for a reference), ``locator``, ``verdict`` and ``note``
         (the correction where a text is imprecise), ``note_sources`` and
@@ -39,8 +47,9 @@ def cite(model, findings) -> pd.DataFrame:
     if hasattr(findings, "citation_ids"):
         ids = findings.citation_ids
         supports: dict[str, list[str]] = {}
-        for label, cites in zip(findings.table["label"], findings.table["citations"], strict=True):
-            for cid in cites:
+        for row in findings.records:
+            label = row["label"]
+            for cid in row["citations"]:
                 supports.setdefault(cid, [])
                 if label not in supports[cid]:
                     supports[cid].append(label)
@@ -71,7 +80,7 @@ def cite(model, findings) -> pd.DataFrame:
                 "supports": supports.get(cid, []),
             }
         )
-    return pd.DataFrame(rows, columns=CITE_COLUMNS)
+    return rows
 
 
 def reference_line(model, source_id: str) -> str:

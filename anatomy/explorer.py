@@ -24,7 +24,7 @@ import ipywidgets as widgets
 import plotly.graph_objects as go
 
 from anatomy import figures
-from anatomy.citations import cite, reference_line
+from anatomy.citations import cite_records, reference_line
 from anatomy.lesions import (
     EFFECTS,
     check_disc,
@@ -79,6 +79,7 @@ class Explorer:
         view = figures.PRESENTER if presenter else figures.NORMAL
         self.figure = go.FigureWidget(figures.body_map(model, None, presenter=presenter))
         self._styles = figures.shape_styles(model, None, presenter)
+        self._texts = figures.hover_texts(model, None, presenter)
         self._dynamic = figures.map_state(model, presenter).dynamic
         self._build_controls(view)
         self.table = widgets.HTML(layout=widgets.Layout(width="100%"))
@@ -396,7 +397,12 @@ class Explorer:
                     relayout[f"shapes[{index}].{key}"] = value
         self._styles = styles
         texts = figures.hover_texts(self.model, findings, self.presenter)
-        apply_update(self.figure, {"hovertext": texts}, relayout, list(range(len(texts))))
+        changed = [
+            i for i, (old, new) in enumerate(zip(self._texts, texts, strict=True)) if old != new
+        ]
+        self._texts = texts
+        if relayout or changed:
+            apply_update(self.figure, {"hovertext": [texts[i] for i in changed]}, relayout, changed)
 
     def _error(self, err: Exception) -> None:
         self.message.value = (
@@ -511,7 +517,7 @@ def findings_html(model: Model, findings) -> str:
     if table.empty:
         return head + "<p>Nothing is affected at severity 0.</p>"
     number = {cid: i + 1 for i, cid in enumerate(findings.citation_ids)}
-    records = table.to_dict("records")
+    records = findings.records
     rows = []
     for effect in EFFECTS:
         for row in records:
@@ -545,7 +551,7 @@ def case_html(model: Model, case: str) -> str:
     return (
         f'<div class="anatomy-case"><h4>Case: {html.escape(row["title"])}</h4>'
         f"<p>{html.escape(row['teaching'])}</p>"
-        + _citation_items(model, cite(model, ids).to_dict("records"), tag="ul")
+        + _citation_items(model, cite_records(model, ids), tag="ul")
         + "</div>"
     )
 
@@ -585,7 +591,7 @@ def citations_html(model: Model, findings) -> str:
     """Each citation: the quote and its source, or the reference; the correction if any."""
     if findings.table.empty:
         return ""
-    records = cite(model, findings).to_dict("records")
+    records = cite_records(model, findings)
     return "<h4>Citations</h4>" + _citation_items(model, records)
 
 

@@ -206,7 +206,7 @@ def strongest(findings: Findings | None) -> dict[tuple[str, str], tuple[str, flo
         "area": {e: i for i, e in enumerate(EFFECT_PRIORITY)},
     }
     best: dict[tuple[str, str], tuple[str, float]] = {}
-    for row in findings.table.to_dict("records"):
+    for row in findings.records:
         rank = ranks["line" if row["kind"] in ("root", "nerve") else "area"]
         key = (row["structure"], row["side"])
         have = best.get(key)
@@ -265,7 +265,7 @@ def _by_structure(findings: Findings | None) -> dict[tuple[str, str], list[dict]
     """Finding rows grouped by (structure, side), built once per findings."""
     groups: dict[tuple[str, str], list[dict]] = {}
     if findings is not None:
-        for row in findings.table.to_dict("records"):
+        for row in findings.records:
             groups.setdefault((row["structure"], row["side"]), []).append(row)
     return groups
 

@@ -154,6 +154,15 @@ class Findings:
         return seen
 
     @property
+    def records(self) -> list[dict]:
+        """The table's rows as dicts (computed once; do not modify them)."""
+        cached = self.__dict__.get("_records")
+        if cached is None:
+            cached = self.table.to_dict("records")
+            object.__setattr__(self, "_records", cached)
+        return cached
+
+    @property
     def citation_ids(self) -> list[str]:
         """Every citation id behind the findings, in order of first use."""
         seen: dict[str, None] = {}

@@ -145,11 +145,13 @@ def test_fast_update_equals_plotly_update(model):
 
 def test_update_touches_only_changed_shapes_and_hover_texts(explorer, messages):
     explorer.select("L5", severity=0.9)
-    explorer.select("L5", severity=0.9)  # nothing changes: no shape is resent
+    explorer.select("L5", severity=0.9)  # nothing changes: nothing is sent
+    explorer.select("L5", severity=0.9, side="right")
     assert len(messages) == 2
-    assert messages[1]["relayout_data"] == {}
-    assert set(messages[0]["restyle_data"]) == {"hovertext"}
-    assert all(key.startswith("shapes[") for key in messages[0]["relayout_data"])
+    first, second = messages
+    assert set(first["restyle_data"]) == {"hovertext"}
+    assert all(key.startswith("shapes[") for key in first["relayout_data"])
+    assert len(second["trace_indexes"]) == len(second["restyle_data"]["hovertext"])
 
 
 def test_html_is_escaped(tiny):

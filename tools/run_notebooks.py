@@ -23,14 +23,24 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parents[1]
 
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
 def clean(nb: nbformat.NotebookNode) -> None:
-    """Drop widget state and per-run metadata; keep outputs."""
+    """Drop widget state, widget views and per-run metadata; keep the other outputs.
+
+    A saved widget view points at a widget model that no longer exists when the
+    notebook is reopened (JupyterLab shows an error in its place), and its id is
+    random. Each widget here also outputs a text and HTML version of what it
+    shows, which is what a reader without a kernel sees and what nbval compares.
+    """
     nb.metadata.pop("widgets", None)
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         if cell.cell_type == "code":
             for output in cell.get("outputs", []):
                 output.get("metadata", {}).pop("execution", None)
+                output.get("data", {}).pop(WIDGET_VIEW, None)
 
 
 def run(path: Path) -> float:
