@@ -442,7 +442,12 @@ def hover_texts(model: Model, findings: Findings | None, presenter=False) -> lis
 TRACE_HOVER = 0  # traces 0..4: one hover trace per panel; then the legend
 
 
-def body_map(model: Model, findings: Findings | None = None, presenter: bool = False) -> go.Figure:
+def body_map(
+    model: Model,
+    findings: Findings | None = None,
+    presenter: bool = False,
+    panels: tuple[str, ...] | None = None,
+) -> go.Figure:
     """The schematic body map with the findings coloured by effect.
 
     Parameters
@@ -452,6 +457,9 @@ def body_map(model: Model, findings: Findings | None = None, presenter: bool = F
         Nothing is lit when None.
     presenter : bool
         Larger type and thicker lines for a projector.
+    panels : tuple of str, optional
+        Draw only these panels (e.g. ``("spine",)``): a smaller figure for a
+        notebook page. All five by default.
 
     Returns
     -------
@@ -588,6 +596,19 @@ def body_map(model: Model, findings: Findings | None = None, presenter: bool = F
         for p in PANELS
     ]
     annotations += _side_labels(view)
+    for r in state.shape_rows:  # name each vertebra on its body
+        if r["layer"] == "vertebra":
+            x, y = _centre(r["points"])
+            name = r["structure"].replace("vertebra_", "")
+            annotations.append(
+                {
+                    "x": x,
+                    "y": y + (12 if name == "sacrum" else 0),
+                    "showarrow": False,
+                    "text": "S" if name == "sacrum" else name,
+                    "font": {"size": view.font - 2, "color": "#222222"},
+                }
+            )
     fig.update_layout(
         template="none",
         shapes=shapes,
@@ -620,7 +641,47 @@ def body_map(model: Model, findings: Findings | None = None, presenter: bool = F
             "itemdoubleclick": False,
         },
     )
+    if panels is not None:
+        _keep_panels(fig, state, panels)
     return fig
+
+
+def _keep_panels(fig: go.Figure, state: MapState, panels: tuple[str, ...]) -> None:
+    """Cut a full body map down to some panels, for a static page."""
+    unknown = [p for p in panels if p not in PANELS]
+    if unknown:
+        raise ValueError(f"unknown panels {unknown}; valid: {', '.join(PANELS)}")
+    xs = [p[0] for r in state.shape_rows if r["panel"] in panels for p in r["points"]]
+    low, high = min(xs) - 12, max(xs) + 12
+    drawn = len(state.shape_rows)
+    keep = []
+    for i, shape in enumerate(fig.layout.shapes):
+        if i < drawn:
+            if state.shape_rows[i]["panel"] in panels:
+                keep.append(shape)
+        elif shape.visible:
+            x = float(shape.path[1:].split(",")[0])
+            if low <= x <= high:
+                keep.append(shape)
+    fig.layout.shapes = keep
+    fig.layout.annotations = [a for a in fig.layout.annotations if low <= a.x <= high]
+    fig.data = [t for t in fig.data if t.meta == "legend" or t.meta in panels]
+    ys = [p[1] for r in state.shape_rows if r["panel"] in panels for p in r["points"]]
+    bottom, top = min(ys) - 28, Y_RANGE[1]
+    for a in fig.layout.annotations:  # the L and R under the panel
+        if a.y < bottom:
+            a.y = bottom + 10
+    scale = fig.layout.height / (Y_RANGE[1] - Y_RANGE[0])
+    width = (high - low) / (X_RANGE[1] - X_RANGE[0]) * fig.layout.width
+    fig.update_layout(
+        xaxis_range=[low, high],
+        yaxis_range=[bottom, top],
+        height=int((top - bottom) * scale) + 20,
+        width=max(int(width), 320),
+        legend={"orientation": "v", "y": 1, "yanchor": "top", "x": 1.02, "xanchor": "left"},
+    )
+    if fig.layout.width < 520:
+        fig.update_layout(width=fig.layout.width + 200, margin={"r": 200})
 
 
 def _panel_centre(model: Model, panel: str) -> float:

@@ -195,9 +195,45 @@ class Findings:
     def __len__(self) -> int:
         return len(self.table)
 
+    def summary_rows(self) -> list[tuple[str, str, str]]:
+        """(effect, side, structures) for each effect and side, targets only, in words."""
+        rows = []
+        for effect in EFFECTS:
+            for side in ("left", "right"):
+                names = [
+                    r["label"].lower()
+                    for r in self.records
+                    if r["effect"] == effect
+                    and r["side"] == side
+                    and r["kind"] not in ("root", "nerve")
+                ]
+                if names:
+                    rows.append((effect.replace("_", " "), side, ", ".join(dict.fromkeys(names))))
+        return rows
+
+    def _title(self) -> str:
+        what = "; ".join(
+            f"{x.name}, {'both sides' if x.side == 'both' else x.side + ' side'}, "
+            f"severity {x.severity:g} ({grade_name(x.severity)})"
+            for x in self.lesions
+        )
+        return f"Findings of {what or 'nothing'}"
+
+    def _repr_html_(self) -> str:
+        import html
+
+        rows = "".join(
+            f"<tr><td>{html.escape(e)}</td><td>{html.escape(s)}</td><td>{html.escape(w)}</td></tr>"
+            for e, s, w in self.summary_rows()
+        )
+        return (
+            f"<p><b>{html.escape(self._title())}</b></p><table><thead><tr><th>effect</th>"
+            f"<th>side</th><th>where</th></tr></thead><tbody>{rows}</tbody></table>"
+        )
+
     def __repr__(self) -> str:
-        what = ", ".join(f"{x.name} {x.side} {x.severity:g}" for x in self.lesions) or "nothing"
-        return f"<Findings of {what}: {len(self.table)} rows>"
+        lines = [self._title()] + [f"  {e} ({s}): {w}" for e, s, w in self.summary_rows()]
+        return "\n".join(lines)
 
 
 # --- input checking ----------------------------------------------------------------------

@@ -557,7 +557,7 @@ class Model:
         """
         from anatomy import lesions
 
-        return lesions.compress_roots(self, root, severity=severity, side=side)
+        return self._noted(lesions.compress_roots(self, root, severity=severity, side=side))
 
     def compress_disc(self, level: str, zone: str = "paracentral", side=None, severity=0.5):
         """Compress the root(s) a herniated disc meets, by level and zone.
@@ -569,19 +569,37 @@ class Model:
         """
         from anatomy import lesions
 
-        return lesions.compress_disc(self, level, zone=zone, side=side, severity=severity)
+        return self._noted(
+            lesions.compress_disc(self, level, zone=zone, side=side, severity=severity)
+        )
 
     def compress_nerve(self, nerve: str, site: str | None = None, side="left", severity=0.5):
         """Compress a peripheral nerve at a named site; only what lies below is affected."""
         from anatomy import lesions
 
-        return lesions.compress_nerve(self, nerve, site=site, side=side, severity=severity)
+        return self._noted(
+            lesions.compress_nerve(self, nerve, site=site, side=side, severity=severity)
+        )
 
     def compress_case(self, case: str):
         """The findings of a preset case from the source texts (see ``model.cases``)."""
         from anatomy import lesions
 
-        return lesions.compress_case(self, case)
+        return self._noted(lesions.compress_case(self, case))
+
+    def note_citations(self, ids) -> None:
+        """Record citation ids as used (for a notebook's references)."""
+        used = self.__dict__.setdefault("_used", {})
+        used.update(dict.fromkeys(ids))
+
+    @property
+    def used_citations(self) -> list[str]:
+        """The citation ids of every finding and table made with this model, in order."""
+        return list(self.__dict__.get("_used", {}))
+
+    def _noted(self, findings):
+        self.note_citations(findings.citation_ids)
+        return findings
 
     def cite(self, findings) -> pd.DataFrame:
         """The citations behind a set of findings, in order of first use."""

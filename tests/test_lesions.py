@@ -264,3 +264,11 @@ def test_names_are_forgiving_where_unambiguous(model):
     assert model.compress_disc("L4/L5").lesions[0].target == "L4-L5"
     f = model.compress_nerve("common peroneal nerve", site="fibular neck", side="RIGHT")
     assert f.lesions[0].site == "fibular_head" and set(f.table["side"]) == {"right"}
+
+
+def test_findings_show_themselves_in_words(model):
+    f = model.compress("L5", severity=0.5, side="right")
+    text = repr(f)
+    assert text.startswith("Findings of L5, right side, severity 0.5 (moderate)")
+    assert "numbness (right): big toe, first web space, outer leg, top of the foot" in text
+    assert "<table>" in f._repr_html_() and "medial hamstring reflex" in f._repr_html_()
