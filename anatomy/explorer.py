@@ -77,9 +77,12 @@ class Explorer:
         self._case = None
         self._busy = False
         view = figures.PRESENTER if presenter else figures.NORMAL
-        self.figure = go.FigureWidget(figures.body_map(model, None, presenter=presenter))
-        self._styles = figures.shape_styles(model, None, presenter)
-        self._texts = figures.hover_texts(model, None, presenter)
+        # The figure starts drawn with the first findings, so no update precedes its display.
+        first = model.compress(DEFAULT["root"], severity=DEFAULT["severity"], side=DEFAULT["side"])
+        self.figure = go.FigureWidget(figures.body_map(model, first, presenter=presenter))
+        _share_state(self.figure)
+        self._styles = figures.shape_styles(model, first, presenter)
+        self._texts = figures.hover_texts(model, first, presenter)
         self._dynamic = figures.map_state(model, presenter).dynamic
         self._build_controls(view)
         self.table = widgets.HTML(layout=widgets.Layout(width="100%"))
@@ -422,6 +425,21 @@ class Explorer:
                 + citations_html(self.model, self.findings)
             )
         return bundle
+
+
+def _share_state(figure: go.FigureWidget) -> None:
+    """Let the widget's synced state be the figure's live property dicts.
+
+    plotly's FigureWidget syncs ``_widget_layout`` and ``_widget_data`` once, at
+    construction, and afterwards sends only update messages. A browser view
+    that connects later (Voila connects after the whole notebook has run) gets
+    the synced state, and so would miss every update. Pointing the traits at
+    the same dicts that updates change in place keeps that state current,
+    without resending the figure on each change. Assigning equal values sends
+    no message.
+    """
+    figure._widget_layout = figure._layout
+    figure._widget_data = figure._data
 
 
 _SHAPE_KEY = re.compile(r"shapes\[(\d+)\]\.(.+)")

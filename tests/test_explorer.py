@@ -192,3 +192,15 @@ def test_presenter_mode_fits_a_projector(model):
     assert presenter.figure.layout.height <= 720 - 150
     assert presenter.figure.layout.font.size >= 18
     assert "font-size: 19px" in presenter.widget.children[0].value
+
+
+def test_a_view_that_connects_late_sees_the_current_figure(explorer):
+    """Voila's browser connects after the notebook ran: it reads the synced state."""
+    explorer.select("S1", severity=0.9, side="right")
+    state = explorer.figure.get_state()
+    layout = state["_widget_layout"]
+    names = [s.get("name") for s in layout["shapes"]]
+    sole = layout["shapes"][names.index("sole|right")]
+    assert sole["fillcolor"].startswith("rgba(0, 114, 178")  # numbness blue, not neutral
+    texts = [t for trace in state["_widget_data"] for t in (trace.get("hovertext") or [])]
+    assert any(t.startswith("<b>Sole</b> (right)") and "Numbness 0.90" in t for t in texts)
