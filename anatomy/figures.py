@@ -692,39 +692,25 @@ def _panel_centre(model: Model, panel: str) -> float:
 
 def _side_labels(view: View) -> list[dict]:
     """'R' and 'L' under each leg: front views show the patient's right on the left."""
-    from_geometry = {"skin_front": 205, "skin_back": 345, "muscle_front": 485, "muscle_back": 625}
-    labels = []
-    for panel, cx in from_geometry.items():
+    places = [(40, "L"), (80, "R")]  # the spine, seen from behind
+    for panel, cx in {
+        "skin_front": 205,
+        "skin_back": 345,
+        "muscle_front": 485,
+        "muscle_back": 625,
+    }.items():
         front = panel.endswith("front")
-        for dx, side in ((-28, "R" if front else "L"), (28, "L" if front else "R")):
-            labels.append(
-                {
-                    "x": cx + dx,
-                    "y": Y_RANGE[0] + 8,
-                    "text": f"<b>{side}</b>",
-                    "showarrow": False,
-                    "font": {"size": view.font},
-                }
-            )
-    labels.append(
+        places += [(cx - 28, "R" if front else "L"), (cx + 28, "L" if front else "R")]
+    return [
         {
-            "x": 40,
+            "x": x,
             "y": Y_RANGE[0] + 8,
-            "text": "<b>L</b>",
+            "text": f"<b>{side}</b>",
             "showarrow": False,
             "font": {"size": view.font},
         }
-    )
-    labels.append(
-        {
-            "x": 80,
-            "y": Y_RANGE[0] + 8,
-            "text": "<b>R</b>",
-            "showarrow": False,
-            "font": {"size": view.font},
-        }
-    )
-    return labels
+        for x, side in places
+    ]
 
 
 def pathways(model: Model, findings: Findings | None = None, side: str | None = None) -> go.Figure:
