@@ -59,6 +59,8 @@ start)
     ;;
 test)
     setup
+    # The browser tests drive Debian's chromium (no browser download).
+    [ -x /usr/bin/chromium ] || apt_install chromium
     say "ruff: lint and format check"
     "$VENV/bin/ruff" check .
     "$VENV/bin/ruff" format --check .

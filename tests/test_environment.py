@@ -27,17 +27,27 @@ def pyproject_pins() -> dict[str, str]:
 
 
 def test_environment_yml_matches_pyproject():
+    """Binder's environment parses, uses conda-forge, has valid exact specs, matches the pins."""
+    from rattler import MatchSpec
+
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
-    assert env["channels"][0] == "conda-forge"
-    conda = {}
+    assert env["channels"] == ["conda-forge", "nodefaults"]
+    pins, pip = {}, []
     for spec in env["dependencies"]:
-        assert isinstance(spec, str), f"unexpected entry {spec!r}"
-        match = re.fullmatch(r"([A-Za-z0-9_.-]+)(?:=([0-9][0-9A-Za-z.*]*))?", spec)
-        assert match, f"not a valid conda spec: {spec!r}"
-        conda[match.group(1).lower()] = match.group(2)
-    assert conda.pop("python") == "3.11"
-    assert conda.pop("pip") is None
-    assert conda == pyproject_pins()
+        if isinstance(spec, dict):
+            assert list(spec) == ["pip"], spec
+            pip = spec["pip"]
+            continue
+        assert re.fullmatch(r"[a-z0-9][a-z0-9_.-]*(==?[0-9][0-9.]*)?", spec), spec
+        match = MatchSpec(spec)  # conda's own grammar, from rattler
+        pins[match.name.normalized] = str(match.version) if match.version else None
+    assert pins.pop("python") == "3.11.*"
+    assert pins.pop("pip") is None
+    for spec in pip:
+        name, sep, version = spec.partition("==")
+        assert sep and re.fullmatch(r"[0-9][0-9.]*", version), spec
+        pins[name.lower()] = f"=={version}"
+    assert pins == {name: f"=={version}" for name, version in pyproject_pins().items()}
 
 
 def test_installed_versions_are_the_pins():
@@ -61,3 +71,21 @@ def test_model_import_path_stays_free_of_plotting_and_widgets():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_binder_badges_share_one_address_and_open_real_files():
+    readme = (ROOT / "README.md").read_text()
+    badges = re.findall(
+        r"https://mybinder\.org/v2/gh/([\w.-]+/[\w.-]+)/HEAD\?urlpath=([\w/.]+)", readme
+    )
+    assert len(badges) == 2
+    assert len({repo for repo, _ in badges}) == 1, "one repository address"
+    lines = [line for line in readme.splitlines() if "mybinder.org/v2/gh/" in line]
+    assert len(lines) == 1, "the address lives on one line"
+    targets = dict((path.split("/")[0], path) for _, path in badges)
+    assert targets["lab"] == "lab/tree/notebooks/00_start_here.ipynb"
+    assert targets["voila"] == "voila/render/notebooks/lecture.ipynb"
+    for path in targets.values():
+        assert (ROOT / path.split("/", 2)[2]).is_file()
+    postbuild = (ROOT / "postBuild").read_text()
+    assert "pip install --no-deps -e ." in postbuild and "overrides.json" in postbuild

@@ -1,0 +1,101 @@
+"""What students and lecturers see, in a real browser (Debian's chromium)."""
+
+from __future__ import annotations
+
+import time
+
+from conftest import SHOTS
+from helpers import BLUE, NEUTRAL_MUSCLE, NEUTRAL_REGION, PURPLE, fill, open_and_run, wait_fill
+
+
+def explorer_select(page, label: str, value: str) -> None:
+    """Choose a value in one of the explorer's drop-downs, as a person would."""
+    control = page.locator(
+        f".anatomy-explorer .widget-dropdown:has(label:text-is('{label}')) select"
+    ).first
+    control.evaluate("el => el.scrollIntoView({block: 'center'})")
+    control.select_option(value)
+
+
+def explorer_click(page, text: str) -> None:
+    button = page.locator(f".anatomy-explorer button:text-is('{text}')").first
+    button.evaluate("el => el.scrollIntoView({block: 'center'})")
+    button.click()
+
+
+def test_compress_a_root_in_jupyterlab(page, lab):
+    base, token = lab
+    open_and_run(page, base, token, "03_compress_a_root.ipynb")
+    # The notebook leaves the explorer at L4-L5 foraminal; take it back to a root by hand.
+    explorer_click(page, "Nerve root")
+    explorer_select(page, "Root:", "L5")
+    assert wait_fill(page, "dorsum_of_foot|left", BLUE) == BLUE  # L5: numb top of the foot
+    assert fill(page, "quadriceps|left") == NEUTRAL_MUSCLE
+    assert fill(page, "dorsum_of_foot|right") == NEUTRAL_REGION
+    panel = page.locator(".anatomy-explorer .anatomy-citations").first
+    assert "the L5 lumbar nerve through the lateral hamstring muscle" in panel.inner_text()
+
+    # Move the severity down, as a person drags the slider: weakness goes.
+    assert fill(page, "extensor_hallucis_longus|left") == PURPLE
+    handle = page.locator(".anatomy-explorer .noUi-handle").first
+    handle.evaluate("el => el.scrollIntoView({block: 'center'})")
+    box = handle.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(box["x"] - 60, box["y"] + box["height"] / 2, steps=5)
+    page.mouse.up()
+    assert wait_fill(page, "extensor_hallucis_longus|left", NEUTRAL_MUSCLE) == NEUTRAL_MUSCLE
+
+    # Switch to a disc level and zone: foraminal L4-L5 presses L4, not L5.
+    explorer_click(page, "Disc level")
+    explorer_select(page, "Zone:", "foraminal")
+    assert wait_fill(page, "medial_leg|left", BLUE) == BLUE
+    assert fill(page, "dorsum_of_foot|left") == NEUTRAL_REGION
+    assert page.console_errors == []
+
+
+def test_lecture_view_in_voila(page, voila):
+    page.set_viewport_size({"width": 1280, "height": 720})
+    external = []
+    page.on("requestfailed", lambda r: external.append(r.url))
+    page.goto(voila, timeout=120_000)
+    page.wait_for_selector(".anatomy-explorer .js-plotly-plot", timeout=120_000)
+    text = page.inner_text("body")
+    assert "anatomy.explore" not in text and "import anatomy" not in text  # no code shown
+    assert page.locator(".jp-CodeCell .cm-editor:visible").count() == 0
+    assert page.evaluate("document.documentElement.scrollHeight") <= 720  # one screen
+    assert wait_fill(page, "dorsum_of_foot|left", BLUE) == BLUE  # starts at L5, moderate
+    explorer_select(page, "Root:", "S1")
+    assert wait_fill(page, "sole|left", BLUE) == BLUE
+    assert fill(page, "dorsum_of_foot|left") != BLUE
+    # The only requests that may fail are Voila's icon font from a CDN (offline here).
+    assert all("fontawesome" in url for url in external), external
+
+
+def test_offline_the_notebook_still_renders_and_updates(chromium, lab):
+    base, token = lab
+    context = chromium.new_context(viewport={"width": 1400, "height": 1000})
+    blocked = []
+
+    def only_loopback(route):
+        if route.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1")):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_loopback)
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    try:
+        open_and_run(page, base, token, "00_start_here.ipynb")
+        explorer_select(page, "Root:", "S1")
+        assert wait_fill(page, "sole|left", BLUE) == BLUE
+        time.sleep(0.5)
+        assert errors == [], errors
+        assert blocked == [], f"the notebook asked the network for {blocked}"
+    finally:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / "test_offline.png"))
+        context.close()
