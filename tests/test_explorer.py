@@ -155,12 +155,14 @@ def test_update_touches_only_changed_shapes_and_hover_texts(explorer, messages):
 
 
 def test_html_is_escaped(tiny):
-    data, sources, edit = tiny
-    text = "The L5 root <script>alert(1)</script> goes down the leg to the big toe.\n"
-    (sources / "tiny.txt").write_text(text)
     import hashlib
 
-    edit("sources.csv", tiny_sha(), hashlib.sha256(text.encode()).hexdigest())
+    data, sources, edit = tiny
+    original = (sources / "tiny.txt").read_text()
+    text = "The L5 root <script>alert(1)</script> goes down the leg to the big toe.\n"
+    (sources / "tiny.txt").write_text(text)
+    sha = lambda s: hashlib.sha256(s.encode()).hexdigest()  # noqa: E731
+    edit("sources.csv", sha(original), sha(text))
     edit("citations.csv", "The L5 root goes down the leg", "The L5 root <script>alert(1)</script>")
     edit("structures.csv", "Big toe,,,", "Big <b>toe</b>,,,")
     model = anatomy.load_model(data, sources)
@@ -169,14 +171,6 @@ def test_html_is_escaped(tiny):
     assert "<script>" not in page and "<b>toe</b>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "Big &lt;b&gt;toe&lt;/b&gt;" in page
-
-
-def tiny_sha():
-    import hashlib
-
-    from conftest import TINY_TEXT
-
-    return hashlib.sha256(TINY_TEXT.encode()).hexdigest()
 
 
 def test_display_carries_a_text_and_table_fallback(explorer):

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+SHOTS = Path(__file__).resolve().parents[2] / "test-output" / "browser"
 
 # Colours as the browser renders them (plotly sets fill and fill-opacity apart).
 BLUE, PURPLE, NEUTRAL_MUSCLE = "rgb(0, 114, 178)", "rgb(204, 121, 167)", "rgb(214, 210, 207)"

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import time
 
-from conftest import SHOTS
-from helpers import BLUE, NEUTRAL_MUSCLE, NEUTRAL_REGION, PURPLE, fill, open_and_run, wait_fill
+from helpers import (
+    BLUE,
+    NEUTRAL_MUSCLE,
+    NEUTRAL_REGION,
+    PURPLE,
+    SHOTS,
+    fill,
+    open_and_run,
+    wait_fill,
+)
 
 
 def explorer_select(page, label: str, value: str) -> None:
