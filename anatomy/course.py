@@ -14,7 +14,7 @@ import html
 import pandas as pd
 
 from anatomy.citations import cite_records, reference_line
-from anatomy.lesions import EFFECTS, Findings, disc_roots, grade, grade_name
+from anatomy.lesions import EFFECTS, Findings, disc_roots, grade_name
 from anatomy.model import Model, _split
 
 EFFECT_WORDS = {
@@ -352,9 +352,3 @@ def references(model: Model) -> Card:
         items_html.append(f"<li>{html.escape(line)}{html.escape(used_words)}</li>")
         items_text.append(f"{i}. {line}{used_words}")
     return Card("<ol>" + "".join(items_html) + "</ol>", "\n".join(items_text))
-
-
-def grade_words(severity: float) -> str:
-    """'moderate: pain, numbness, reduced reflex' for a severity."""
-    effects = ", ".join(EFFECT_WORDS[e] for e in grade(severity))
-    return f"{grade_name(severity)}: {effects or 'nothing'}"

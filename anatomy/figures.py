@@ -125,8 +125,6 @@ PRESENTER = View(
     marker=18,
 )
 
-SIDE_WORD = {"left": "left", "right": "right", "mid": ""}
-
 
 # --- geometry ---------------------------------------------------------------------------------
 
@@ -438,8 +436,6 @@ def hover_texts(model: Model, findings: Findings | None, presenter=False) -> lis
 
 
 # --- the figures --------------------------------------------------------------------------------
-
-TRACE_HOVER = 0  # traces 0..4: one hover trace per panel; then the legend
 
 
 def body_map(
