@@ -35,6 +35,7 @@ from anatomy.lesions import (
     check_zone,
     grade,
     grade_name,
+    parse_lesions,
 )
 from anatomy.model import Model, load_model
 
@@ -308,11 +309,14 @@ class Explorer:
             self._error(ValueError(f"unknown case {case!r}; valid: {', '.join(cases.index)}"))
             return None
         row = cases.loc[case]
-        first = row["lesions"].split("+")[0].strip()
-        kind, _, rest = first.partition(":")
-        target = rest.replace(":", "@") if kind != "disc" else rest.split(":")[0]
-        zone = rest.split(":")[1] if kind == "disc" else None
-        values = self._values_for(target, float(row["severity"]), row["side"], zone)
+        # The controls show the case's first lesion; the findings are the whole case.
+        kind, args = parse_lesions(self.model, row["lesions"])[0]
+        target = {
+            "root": args.get("root"),
+            "disc": args.get("level"),
+            "nerve": f"{args.get('nerve')}@{args.get('site')}",
+        }[kind]
+        values = self._values_for(target, float(row["severity"]), row["side"], args.get("zone"))
         self._set(case=case, **values)
         self._show_mode_controls()
         self._case = case
