@@ -120,6 +120,16 @@ SCHEMAS: dict[str, tuple[str, list[tuple[str, bool]]]] = {
             ("note", False),
         ],
     ),
+    "look_alikes": (
+        "look_alikes.csv",
+        [
+            ("a", True),
+            ("b", True),
+            ("distinguished_by", True),
+            ("citations", True),
+            ("note", True),
+        ],
+    ),
     "sources": (
         "sources.csv",
         [
@@ -466,6 +476,36 @@ def validate_cases(model: Model) -> None:
             raise DataError(file, line, "severity", f"{row['severity']!r} is not in (0, 1]")
 
 
+def validate_look_alikes(model: Model) -> None:
+    """Look-alike pairs name two different lesions localize can propose, and each
+    telling finding is an effect a structure of the right kind can show."""
+    from anatomy.localize import EFFECT_KINDS, candidate
+
+    file = "look_alikes.csv"
+    for index, row in enumerate(model.look_alikes.to_dict("records")):
+        line = _line(index)
+        names = []
+        for column in ("a", "b"):
+            try:
+                names.append(candidate(model, row[column]).name)
+            except ValueError as err:
+                raise DataError(file, line, column, str(err)) from None
+        if names[0] == names[1]:
+            raise DataError(file, line, "b", f"{row['b']!r} is the same lesion as a")
+        for item in _split(row["distinguished_by"]):
+            effect, _, structure = item.partition(":")
+            if effect not in EFFECT_KINDS:
+                raise choice_error_at(
+                    file, line, "distinguished_by", "effect", effect, EFFECT_KINDS
+                )
+            kind = model._index["kind"].get(structure)
+            if kind not in EFFECT_KINDS[effect]:
+                valid = [s for s, k in model._index["kind"].items() if k in EFFECT_KINDS[effect]]
+                raise choice_error_at(
+                    file, line, "distinguished_by", f"structure for {effect}", structure, valid
+                )
+
+
 # --- the model -------------------------------------------------------------------------
 
 
@@ -475,7 +515,7 @@ class Model:
 
     Attributes
     ----------
-    structures, links, citations, sources, sites, cases, zones : pandas.DataFrame
+    structures, links, citations, sources, sites, cases, zones, look_alikes : pandas.DataFrame
         The tables as loaded (text columns), one row one fact.
     texts : dict
         Source id -> full text of each shipped source.
@@ -488,12 +528,22 @@ class Model:
     sites: pd.DataFrame
     cases: pd.DataFrame
     zones: pd.DataFrame
+    look_alikes: pd.DataFrame
     texts: dict
 
     def __repr__(self) -> str:
         sizes = ", ".join(
             f"{len(getattr(self, name))} {name}"
-            for name in ("structures", "links", "citations", "sources", "sites", "cases", "zones")
+            for name in (
+                "structures",
+                "links",
+                "citations",
+                "sources",
+                "sites",
+                "cases",
+                "zones",
+                "look_alikes",
+            )
         )
         return f"<anatomy.Model: {sizes}>"
 
@@ -587,6 +637,23 @@ class Model:
 
         return self._noted(lesions.compress_case(self, case))
 
+    def localize(self, findings, complete: bool | None = None, top: int | None = None):
+        """Rank the lesions (roots, disc levels and zones, nerve sites) that explain findings.
+
+        ``findings`` is a Findings object, its table, or a list such as
+        ``[("numbness", "dorsum_of_foot"), ("weakness", "extensor_hallucis_longus")]``.
+        See :func:`anatomy.localize.localize` for the scoring and the columns.
+        """
+        from anatomy import localize
+
+        return localize.localize(self, findings, complete=complete, top=top)
+
+    def tell_apart(self, a: str, b: str, side: str = "left"):
+        """The findings that separate two lesions (see :func:`anatomy.localize.tell_apart`)."""
+        from anatomy import localize
+
+        return localize.tell_apart(self, a, b, side=side)
+
     def note_citations(self, ids) -> None:
         """Record citation ids as used (for a notebook's references)."""
         used = self.__dict__.setdefault("_used", {})
@@ -663,7 +730,7 @@ def load_model(data_dir: Path | str | None = None, sources_dir: Path | str | Non
         tables[name] = read_table(folder / file, columns)
     s, links, cit = tables["structures"], tables["links"], tables["citations"]
     src, sites, cases = tables["sources"], tables["sites"], tables["cases"]
-    zones = tables["zones"]
+    zones, look_alikes = tables["zones"], tables["look_alikes"]
 
     validate_unique(s, "structures.csv", ["id"])
     validate_choice(s, "structures.csv", "kind", KINDS)
@@ -678,7 +745,13 @@ def load_model(data_dir: Path | str | None = None, sources_dir: Path | str | Non
     citation_ids = set(cit["id"])
     validate_unique(zones, "zones.csv", ["zone"])
     validate_zones(zones)
-    cited = ((links, "links.csv"), (sites, "sites.csv"), (cases, "cases.csv"), (zones, "zones.csv"))
+    cited = (
+        (links, "links.csv"),
+        (sites, "sites.csv"),
+        (cases, "cases.csv"),
+        (zones, "zones.csv"),
+        (look_alikes, "look_alikes.csv"),
+    )
     for table, file in cited:
         validate_citation_refs(table, file, citation_ids)
     kinds = dict(zip(s["id"], s["kind"], strict=True))
@@ -688,6 +761,7 @@ def load_model(data_dir: Path | str | None = None, sources_dir: Path | str | Non
     validate_root_values(links, kinds)
     validate_chain_weights(links, kinds)
     validate_sites(sites, kinds)
-    model = Model(s, links, cit, src, sites, cases, zones, texts)
+    model = Model(s, links, cit, src, sites, cases, zones, look_alikes, texts)
     validate_cases(model)
+    validate_look_alikes(model)
     return model

@@ -50,6 +50,9 @@ foraminal,,exits_at,no,left,c_ref,
     "cases.csv": """id,title,lesions,side,severity,citations,teaching
 toe,A big toe case,root:L5,left,0.5,c_quote,Numb big toe.
 """,
+    "look_alikes.csv": """a,b,distinguished_by,citations,note
+L5,sciatic @ piriformis,numbness:big_toe,c_ref,Only in name here.
+""",
 }
 
 
