@@ -373,9 +373,15 @@ def _match(model: Model, cand: Candidate, obs: Observations) -> _Match:
             (contradicts if ruled_out else unexamined).append(k)
         cites = list(dict.fromkeys(c for k in explains for c in items[k]))
         m = _Match(cand, pred.severity, explains, misses, contradicts, unexamined, cites)
-        if best is None or (m.score, -len(m.unexamined)) > (best.score, -len(best.unexamined)):
+        if best is None or _fit(m) > _fit(best):
             best = m
     return best
+
+
+def _fit(m: _Match) -> tuple:
+    """A band that explains something beats one that explains nothing; then the score;
+    then the fewer unexamined predictions."""
+    return (bool(m.explains), m.score, -len(m.unexamined))
 
 
 def _words(model: Model, keys, sided: bool) -> list[str]:

@@ -116,18 +116,22 @@ def practice_cases(model: Model, n: int = 6, seed: int = 0) -> list[PracticeCase
     """``n`` self-check cases, the same for the same seed.
 
     Lesion kinds take turns (root, nerve, disc, ...), so a set mixes them;
-    within a set no lesion repeats. Raises ValueError for ``n`` outside 1..30.
+    within a set no lesion repeats, so ``n`` is at most the number of lesions
+    cases are drawn from (22); outside that a ValueError says the range.
     """
-    if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= 30:
-        raise ValueError(f"n must be a whole number of cases from 1 to 30, not {n!r}")
-    rng = random.Random(seed)
     pools = {
         "root": [c for c in candidates(model) if c.kind == "root" and c.name in CASE_ROOTS],
         "nerve": [c for c in candidates(model) if c.kind == "nerve"],
         "disc": [
-            c for c in candidates(model) if c.kind == "disc" and dict(c.args)["zone"] in CASE_ZONES
+            c
+            for c in candidates(model)
+            if c.kind == "disc" and dict(c.args)["zone"] in CASE_ZONES
         ],
     }
+    most = sum(len(pool) for pool in pools.values())
+    if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= most:
+        raise ValueError(f"n must be a whole number of cases from 1 to {most}, not {n!r}")
+    rng = random.Random(seed)
     for pool in pools.values():
         rng.shuffle(pool)
     order = ["root", "nerve", "disc"]
@@ -135,9 +139,7 @@ def practice_cases(model: Model, n: int = 6, seed: int = 0) -> list[PracticeCase
     cases: list[PracticeCase] = []
     for number in range(1, n + 1):
         kind = order[(number - 1) % len(order)]
-        pool = pools[kind] or pools["root"] or pools["nerve"] or pools["disc"]
-        if not pool:
-            raise ValueError(f"n={n} is more cases than there are lesions to draw from")
+        pool = pools[kind] or next(p for p in pools.values() if p)
         cand = pool.pop()
         severity = rng.choice(CASE_SEVERITIES)
         side = rng.choice(("left", "right"))
