@@ -25,6 +25,7 @@ __all__ = [
     "format_findings",
     "grade",
     "load_model",
+    "self_check",
 ]
 
 
@@ -36,6 +37,16 @@ def explore(model=None, presenter=False):
     from anatomy.explorer import explore as _explore
 
     return _explore(model, presenter=presenter)
+
+
+def self_check(model=None, n=6, seed=0, presenter=False):
+    """A self-check of generated cases (imports plotly and ipywidgets only when called).
+
+    See :class:`anatomy.explorer.SelfCheck`; the same seed gives the same cases.
+    """
+    from anatomy.explorer import self_check as _self_check
+
+    return _self_check(model, n=n, seed=seed, presenter=presenter)
 
 
 __version__ = "0.1.0"

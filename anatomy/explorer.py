@@ -38,6 +38,7 @@ from anatomy.lesions import (
     parse_lesions,
 )
 from anatomy.model import Model, load_model
+from anatomy.selfcheck import answer_sheet, check, lesion_label, practice_cases
 
 MODES = ("root", "disc", "nerve")
 EFFECT_WORDS = figures.EFFECT_LABELS
@@ -411,6 +412,12 @@ class Explorer:
         if relayout or changed:
             apply_update(self.figure, {"hovertext": [texts[i] for i in changed]}, relayout, changed)
 
+    def paint(self, findings) -> None:
+        """Colour the map by any findings, leaving the controls and panels as they are.
+
+        The self-check uses it to show a case's findings without their lesion."""
+        self._paint(findings)
+
     def _error(self, err: Exception) -> None:
         self.message.value = (
             f'<div class="anatomy-error" role="alert">{html.escape(str(err))}</div>'
@@ -641,4 +648,176 @@ _STYLE = """<style>
 .anatomy-grade { font-weight: bold; margin-left: 1em; }
 .anatomy-case { background: #EEF5FB; border-left: 4px solid #0072B2; padding: 2px 8px;
   margin-bottom: 0.5em; }
+.anatomy-feedback { padding: 2px 8px; margin: 0.3em 0; }
+.anatomy-feedback.right { background: #E3F4EC; border-left: 4px solid #009E73; }
+.anatomy-feedback.not-right { background: #FBE9DD; border-left: 4px solid #D55E00; }
+.anatomy-explorer .widget-radio-box label { font-size: FONTpx; }
 </style>"""
+
+
+# --- the self-check ------------------------------------------------------------------------
+
+
+def self_check(
+    model: Model | None = None, n: int = 6, seed: int = 0, presenter: bool = False
+) -> SelfCheck:
+    """A self-check of ``n`` cases drawn with ``seed`` (see :mod:`anatomy.selfcheck`)."""
+    return SelfCheck(model if model is not None else load_model(), n, seed, presenter)
+
+
+class SelfCheck:
+    """Practice cases on the body map: find the lesion, check it, read why; a score at the end.
+
+    The map shows each case's findings as an examiner finds them (no lesion
+    marker, no path); after an answer it shows the whole lesion. Every step
+    goes through :meth:`show`, :meth:`answer` and :meth:`next`, which the
+    buttons call too, so a lecturer can drive it from code.
+
+    Attributes
+    ----------
+    cases : list of anatomy.selfcheck.PracticeCase
+    results : dict
+        Case number -> the Feedback on its first answer (what the score counts).
+    """
+
+    def __init__(self, model: Model, n: int = 6, seed: int = 0, presenter: bool = False):
+        self.model = model
+        self.presenter = presenter
+        self.seed = seed
+        self.cases = practice_cases(model, n=n, seed=seed)
+        self.results: dict[int, object] = {}
+        self.current = 0
+        self._map = Explorer(model, presenter=presenter)  # its figure and painter
+        self.figure = self._map.figure
+        font = 19 if presenter else 14
+        self.header = widgets.HTML()
+        self.findings = widgets.HTML(layout=widgets.Layout(width="100%"))
+        self.findings.add_class("anatomy-panel")
+        self.choices = widgets.RadioButtons(options=[], value=None, description="")
+        self.choices.layout.width = "auto"
+        self.check_button = widgets.Button(description="Check", button_style="primary")
+        self.next_button = widgets.Button(description="Next case")
+        self.feedback = widgets.HTML(layout=widgets.Layout(width="100%"))
+        self.feedback.add_class("anatomy-panel")
+        self.check_button.on_click(lambda _: self.answer(self.choices.value))
+        self.next_button.on_click(lambda _: self.next())
+        question = widgets.VBox(
+            [
+                self.findings,
+                widgets.HTML("<b>Which lesion gives these findings?</b>"),
+                self.choices,
+                widgets.HBox([self.check_button, self.next_button]),
+                self.feedback,
+            ],
+            layout=widgets.Layout(width="480px" if presenter else "100%"),
+        )
+        body = (
+            widgets.HBox([self.figure, question])
+            if presenter
+            else widgets.VBox([self.figure, question])
+        )
+        box = widgets.VBox([self.header, body])
+        box.add_class("anatomy-explorer")
+        box.add_class("presenter" if presenter else "normal")
+        style = widgets.HTML(_STYLE.replace("FONT", str(font)))
+        self.widget = widgets.VBox([style, box])
+        self.show(1)
+
+    @property
+    def case(self):
+        """The case on screen."""
+        return self.cases[self.current - 1]
+
+    @property
+    def score(self) -> tuple[int, int]:
+        """(right first answers, cases answered)."""
+        return sum(f.correct for f in self.results.values()), len(self.results)
+
+    def show(self, number: int):
+        """Show case ``number`` (1-based): its findings on the map and in words."""
+        if not 1 <= int(number) <= len(self.cases):
+            raise ValueError(f"case number must be from 1 to {len(self.cases)}, not {number!r}")
+        self.current = int(number)
+        case = self.case
+        self._map.paint(case.shown)
+        self.findings.value = self._findings_html(case)
+        self.choices.options = [(lesion_label(self.model, c), c) for c in case.choices]
+        self.choices.value = None
+        self.feedback.value = ""
+        self.check_button.disabled = False
+        self._header()
+        return case
+
+    def answer(self, choice):
+        """Check an answer for the case on screen; show why and the whole lesion.
+
+        Only the first answer to a case counts towards the score. Returns the
+        Feedback, or None if no lesion was chosen.
+        """
+        if choice is None:
+            self.feedback.value = (
+                '<div class="anatomy-error" role="alert">Choose a lesion first.</div>'
+            )
+            return None
+        try:
+            feedback = check(self.model, self.case, choice)
+        except ValueError as err:
+            self.feedback.value = (
+                f'<div class="anatomy-error" role="alert">{html.escape(str(err))}</div>'
+            )
+            return None
+        self.results.setdefault(self.case.number, feedback)
+        if feedback.choice in self.case.choices:
+            self.choices.value = feedback.choice
+        self._map.paint(self.case.findings)  # now the lesion, its path and its citations
+        cites = cite_records(self.model, list(feedback.citations))
+        self.feedback.value = feedback._repr_html_() + _citation_items(self.model, cites)
+        self._header()
+        return feedback
+
+    def next(self):
+        """The next case, or the score after the last one."""
+        if self.current < len(self.cases):
+            return self.show(self.current + 1)
+        self._header(final=True)
+        return None
+
+    def _findings_html(self, case) -> str:
+        rows = "".join(
+            f'<tr><td><span class="anatomy-swatch" '
+            f'style="background:{figures.EFFECT_COLOURS[e.replace(" ", "_")]}"></span>'
+            f"{html.escape(e)}</td><td>{html.escape(s)}</td><td>{html.escape(w)}</td></tr>"
+            for e, s, w in case.rows()
+        )
+        return (
+            f"<h4>Case {case.number}: the findings</h4>"
+            '<table class="anatomy-findings"><thead><tr><th>Effect</th><th>Side</th>'
+            f"<th>Where</th></tr></thead><tbody>{rows}</tbody></table>"
+        )
+
+    def _header(self, final: bool = False) -> None:
+        right, answered = self.score
+        total = len(self.cases)
+        if final:
+            self.header.value = f"<h3>Score: {right} of {total} right at the first try.</h3>" + (
+                "" if answered == total else f"<p>{total - answered} not answered.</p>"
+            )
+            return
+        self.header.value = (
+            f"<h3>Self-check, case {self.current} of {total} "
+            f'<span class="anatomy-grade">score {right} of {answered}</span></h3>'
+        )
+
+    def answer_sheet(self):
+        """The answers, for the lecturer (see :func:`anatomy.selfcheck.answer_sheet`)."""
+        return answer_sheet(self.model, self.cases)
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        case = self.case
+        bundle["text/plain"] = f"Self-check (seed {self.seed}), " + repr(case)
+        bundle["text/html"] = (
+            f"<p><b>Self-check</b>, seed {self.seed}: {len(self.cases)} cases. "
+            f"Run the notebook to answer them.</p>" + self._findings_html(case)
+        )
+        return bundle

@@ -276,11 +276,11 @@ def _hover_lines(model: Model, groups: dict, structure: str, side: str) -> str:
         return head + "<br>not affected"
     lines = [head]
     for row in rows:
+        line = f"{EFFECT_LABELS[row['effect']]} {row['intensity']:.2f}"
         path = row["path"].split(" | ")[0]
-        lines.append(
-            f"{EFFECT_LABELS[row['effect']]} {row['intensity']:.2f}: {_escape(path)}"
-            f"<br>  cites: {_escape(', '.join(row['citations'][:4]))}"
-        )
+        if path:  # a self-check case shows findings without their path or citations
+            line += f": {_escape(path)}<br>  cites: {_escape(', '.join(row['citations'][:4]))}"
+        lines.append(line)
     return "<br>".join(lines)
 
 

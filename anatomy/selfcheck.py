@@ -123,9 +123,7 @@ def practice_cases(model: Model, n: int = 6, seed: int = 0) -> list[PracticeCase
         "root": [c for c in candidates(model) if c.kind == "root" and c.name in CASE_ROOTS],
         "nerve": [c for c in candidates(model) if c.kind == "nerve"],
         "disc": [
-            c
-            for c in candidates(model)
-            if c.kind == "disc" and dict(c.args)["zone"] in CASE_ZONES
+            c for c in candidates(model) if c.kind == "disc" and dict(c.args)["zone"] in CASE_ZONES
         ],
     }
     most = sum(len(pool) for pool in pools.values())
