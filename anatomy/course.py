@@ -331,6 +331,75 @@ def case_card(model: Model, case: str) -> Card:
     return Card("\n".join(parts_html), "\n".join(parts_text))
 
 
+# --- 06 self-check: from findings back to the lesion ------------------------------------------
+
+
+def localize_table(model: Model, findings, top: int = 6, complete: bool | None = None):
+    """The best candidate lesions for some findings, in words (see :meth:`Model.localize`)."""
+    from anatomy.selfcheck import lesion_label
+
+    ranked = model.localize(findings, complete=complete, top=top)
+    rows = [
+        {
+            "rank": r["rank"],
+            "lesion": lesion_label(model, r["lesion"]),
+            "score": round(r["score"], 2),
+            "grade": r["grade"],
+            "explains": f"{len(r['explains'])} of {len(r['explains']) + len(r['misses'])}",
+            "not observed": _few(r["predicts_unobserved"]),
+            "tell apart": r["tell_apart"],
+        }
+        for r in ranked.to_dict("records")
+    ]
+    return Table(rows, columns=list(rows[0]) if rows else None)
+
+
+def _few(items: list[str], n: int = 4) -> str:
+    if not items:
+        return "nothing"
+    more = f" and {len(items) - n} more" if len(items) > n else ""
+    return "; ".join(items[:n]) + more
+
+
+def look_alike_table(model: Model) -> pd.DataFrame:
+    """The classic look-alike pairs: what tells each apart, and why."""
+    from anatomy.selfcheck import lesion_label
+
+    rows = []
+    for r in model.look_alikes.to_dict("records"):
+        telling = [
+            f"{EFFECT_WORDS[effect]}: {model.label(structure).lower()}"
+            for effect, _, structure in (i.partition(":") for i in _split(r["distinguished_by"]))
+        ]
+        _used(model, _split(r["citations"]))
+        rows.append(
+            {
+                "lesion": lesion_label(model, r["a"]),
+                "look-alike": lesion_label(model, r["b"]),
+                "told apart by": "; ".join(telling),
+                "why": r["note"],
+            }
+        )
+    return Table(rows)
+
+
+def tell_apart_table(model: Model, a: str, b: str, side: str = "left") -> pd.DataFrame:
+    """Every finding one lesion gives and the other does not (see :meth:`Model.tell_apart`)."""
+    from anatomy.selfcheck import lesion_label
+
+    diff = model.tell_apart(a, b, side=side)
+    la, lb = lesion_label(model, a), lesion_label(model, b)
+    rows = [
+        {
+            "finding": r["finding"],
+            "only in": la if r["a"] else lb,
+            "cited": ", ".join(r["citations"]),
+        }
+        for r in diff.to_dict("records")
+    ]
+    return Table(rows, columns=["finding", "only in", "cited"])
+
+
 # --- references ----------------------------------------------------------------------------------
 
 

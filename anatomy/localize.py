@@ -64,7 +64,7 @@ from anatomy.lesions import (
     compress_roots,
     grade_name,
 )
-from anatomy.model import WEIGHTS, Model
+from anatomy.model import WEIGHTS, Model, _split
 
 OBSERVED_KINDS = ("region", "muscle", "reflex")
 # Which kind of structure can show which effect.
@@ -488,8 +488,9 @@ def tell_apart(model: Model, a, b, side: str = "left") -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        One row per discriminating finding, objective signs first (weakness,
-        reduced reflex, then numbness and pain), with ``a`` and ``b`` True
+        One row per discriminating finding: the classic signs of the pair
+        first where ``look_alikes.csv`` has it, then objective signs (weakness,
+        reduced reflex) before numbness and pain; with ``a`` and ``b`` True
         where that lesion gives it, and the citations behind it. Empty when
         the two lesions give the same findings (only imaging tells them apart).
     """
@@ -500,7 +501,15 @@ def tell_apart(model: Model, a, b, side: str = "left") -> pd.DataFrame:
     keys = [k for k in {**pa, **pb} if (k in pa) != (k in pb)]
     order = {e: i for i, e in enumerate(DISCRIMINATING_ORDER)}
     structure_order = {s: i for i, s in enumerate(model.structures["id"])}
-    keys.sort(key=lambda k: (order[k[0]], structure_order[k[1]], k[2]))
+    classic = classic_signs(model, a.name, b.name)
+    keys.sort(
+        key=lambda k: (
+            f"{k[0]}:{k[1]}" not in classic,
+            order[k[0]],
+            structure_order[k[1]],
+            k[2],
+        )
+    )
     rows = [
         {
             "finding": _word(model, k, sided),
@@ -515,6 +524,21 @@ def tell_apart(model: Model, a, b, side: str = "left") -> pd.DataFrame:
     for row in rows:
         model.note_citations(row["citations"])
     return pd.DataFrame(rows, columns=TELL_APART_COLUMNS)
+
+
+def look_alike_row(model: Model, a, b) -> dict | None:
+    """The row of ``look_alikes.csv`` that pairs two lesions (either way round), or None."""
+    key = {candidate(model, a).name, candidate(model, b).name}
+    for row in model.look_alikes.to_dict("records"):
+        if {candidate(model, row["a"]).name, candidate(model, row["b"]).name} == key:
+            return row
+    return None
+
+
+def classic_signs(model: Model, a, b) -> list[str]:
+    """The ``effect:structure`` signs ``look_alikes.csv`` names for a pair (empty if none)."""
+    row = look_alike_row(model, a, b)
+    return _split(row["distinguished_by"]) if row else []
 
 
 def _apart_words(diff: pd.DataFrame, a: str, b: str, n: int = 3) -> str:

@@ -37,7 +37,15 @@ from dataclasses import dataclass
 import pandas as pd
 
 from anatomy.lesions import Findings, grade_name
-from anatomy.localize import OBSERVED_KINDS, Candidate, candidate, candidates, localize, tell_apart
+from anatomy.localize import (
+    OBSERVED_KINDS,
+    Candidate,
+    candidate,
+    candidates,
+    localize,
+    look_alike_row,
+    tell_apart,
+)
 from anatomy.model import Model, _split
 
 CHOICES = 4
@@ -248,13 +256,7 @@ def _telling(model: Model, case: PracticeCase, other: str, n: int = 4) -> pd.Dat
     diff = tell_apart(model, case.answer, other, side=case.side)
     table = case.findings.table
     seen = set(zip(table["effect"], table["structure"], strict=True))
-    # The findings the look-alike table names come first: they are the classic ones.
-    row = _pair_row(model, case.answer, other)
-    classic = _split(row["distinguished_by"]) if row else []
-    records = sorted(
-        diff.to_dict("records"),
-        key=lambda r: f"{r['effect']}:{r['structure']}" not in classic,
-    )
+    records = diff.to_dict("records")  # the pair's classic signs come first
     label = lesion_label(model, other)
     rows = []
     for r in records:
@@ -269,21 +271,13 @@ def _telling(model: Model, case: PracticeCase, other: str, n: int = 4) -> pd.Dat
     return pd.DataFrame(rows[:n], columns=["finding", "who", "citations"])
 
 
-def _pair_row(model: Model, a: str, b: str) -> dict | None:
-    key = {candidate(model, a).name, candidate(model, b).name}
-    for row in model.look_alikes.to_dict("records"):
-        if {candidate(model, row["a"]).name, candidate(model, row["b"]).name} == key:
-            return row
-    return None
-
-
 def _pair_note(model: Model, a: str, b: str) -> str:
-    row = _pair_row(model, a, b)
+    row = look_alike_row(model, a, b)
     return row["note"] if row else ""
 
 
 def _pair_cites(model: Model, a: str, b: str) -> list[str]:
-    row = _pair_row(model, a, b)
+    row = look_alike_row(model, a, b)
     return _split(row["citations"]) if row else []
 
 
