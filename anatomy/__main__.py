@@ -6,6 +6,7 @@ Examples::
     python -m anatomy L4-L5 --zone foraminal --side right
     python -m anatomy common_fibular --site fibular_head --severity 0.8
     python -m anatomy --case office_worker
+    python -m anatomy --localize numbness:dorsum_of_foot weakness:extensor_hallucis_longus
     python -m anatomy --list
 """
 
@@ -34,6 +35,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--site", default=None, help="for a nerve: where it is compressed")
     p.add_argument("--case", default=None, help="a preset case from the source texts")
+    p.add_argument(
+        "--localize",
+        nargs="+",
+        metavar="EFFECT:STRUCTURE",
+        help="rank the lesions that explain findings such as numbness:dorsum_of_foot "
+        "(effect pain, numbness, weakness, reduced_reflex or normal)",
+    )
     p.add_argument(
         "--list", action="store_true", help="list roots, disc levels, nerve sites, cases"
     )
@@ -66,6 +74,8 @@ def run(argv: list[str] | None = None) -> str:
         return _listing(model)
     if args.case:
         return format_findings(model, model.compress_case(args.case))
+    if args.localize:
+        return _localized(model, args.localize)
     if not args.target:
         raise ValueError("name a root, disc level or nerve (or --case, --list)")
     target = args.target.strip()
@@ -85,6 +95,24 @@ def run(argv: list[str] | None = None) -> str:
             f"({', '.join(model.disc_levels)}) or a nerve ({', '.join(nerves)})"
         )
     return format_findings(model, findings)
+
+
+def _localized(model, items: list[str], top: int = 8) -> str:
+    findings = []
+    for item in items:
+        effect, sep, structure = item.partition(":")
+        if not sep or not structure.strip():
+            raise ValueError(f"write a finding as effect:structure, not {item!r}")
+        findings.append((effect.strip(), structure.strip()))
+    ranked = model.localize(findings, top=top)
+    lines = [f"Lesions that explain {len(findings)} finding(s), best first:"]
+    for r in ranked.to_dict("records"):
+        lines.append(f"{r['rank']:>3}. {r['lesion']:<48} score {r['score']:5.2f}  ({r['grade']})")
+        if r["misses"]:
+            lines.append(f"       misses: {'; '.join(r['misses'])}")
+        if r["tell_apart"]:
+            lines.append(f"       {r['tell_apart']}")
+    return "\n".join(lines)
 
 
 def _is_disc(model, name: str) -> bool:

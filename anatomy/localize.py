@@ -422,8 +422,9 @@ def localize(model: Model, findings, complete: bool | None = None, top: int | No
         Columns: rank, lesion, kind (root | disc | nerve), score (1 is a
         perfect match), severity (the band that fits best) and its grade,
         explains, misses, predicts_unobserved (lists of findings in words),
-        tied_with (lesions with the same score), tell_apart (the findings that
-        would separate it from the best other candidate) and citations.
+        tied_with (lesions with the same score), tell_apart (for the first
+        five rows: the findings that would separate it from the best other
+        candidate) and citations.
 
     Raises
     ------

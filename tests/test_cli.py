@@ -54,3 +54,20 @@ def test_bad_input_exits_2_with_a_clear_message():
         assert words in out.stderr, out.stderr
         assert "Traceback" not in out.stderr
         assert out.stdout == ""
+
+
+def test_localize_ranks_lesions_from_findings():
+    out = run("--localize", "numbness:dorsum_of_foot", "weakness:gluteus_medius")
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0] == "Lesions that explain 2 finding(s), best first:"
+    assert lines[1].split()[:2] == ["1.", "L5"]
+    assert "common_fibular @ fibular_head" not in lines[1]
+
+
+def test_localize_bad_finding_names_the_choices():
+    out = run("--localize", "numbness-sole")
+    assert out.returncode == 2 and "effect:structure" in out.stderr
+    out = run("--localize", "tingling:sole")
+    assert out.returncode == 2 and "unknown finding 'tingling'" in out.stderr
+    assert "Traceback" not in out.stderr
