@@ -23,9 +23,10 @@ accepted answers.
 Which distractors
 -----------------
 The lesion's classic look-alike from ``look_alikes.csv`` where it has one
-(the common fibular nerve for L5), then the next best candidates by
-:func:`~anatomy.localize.localize`, so the wrong choices are the ones worth
-ruling out.
+(the common fibular nerve for L5), then the best candidate of each kind not
+yet offered (a root, a disc, a nerve) by :func:`~anatomy.localize.localize`,
+then the next best, skipping any that gives the same findings as one already
+offered: the wrong choices are the ones worth ruling out.
 """
 
 from __future__ import annotations
@@ -160,8 +161,23 @@ def _case(model, number, cand: Candidate, severity, side, rng) -> PracticeCase:
     if cand.name not in accepted:  # cannot happen with a sound model; never hide it
         raise AssertionError(f"{cand.name} is not localized first from its own findings")
     distractors = [x for x in look_alikes_of(model, cand.name) if x not in accepted]
-    distractors += [x for x in ranked["lesion"] if x not in accepted and x not in distractors]
-    choices = [cand.name, *distractors[: CHOICES - 1]]
+    rest = [x for x in ranked["lesion"] if x not in accepted and x not in distractors]
+    # The best of each kind first (a root, a disc, a nerve), then the next best.
+    kinds = {candidate(model, x).kind for x in distractors}
+    for name in list(rest):
+        kind = candidate(model, name).kind
+        if kind not in kinds:
+            kinds.add(kind)
+            distractors.append(name)
+            rest.remove(name)
+    picked: list[str] = []
+    for name in distractors + rest:
+        # Two distractors with the same findings would be wrong together: offer one.
+        if not any(tell_apart(model, name, p, side=side).empty for p in picked):
+            picked.append(name)
+        if len(picked) == CHOICES - 1:
+            break
+    choices = [cand.name, *picked]
     rng.shuffle(choices)
     return PracticeCase(number, cand.name, side, severity, findings, tuple(choices), accepted)
 
@@ -187,7 +203,7 @@ class Feedback:
     explanation: str
     telling: pd.DataFrame  # the findings that separate the choice from the answer
     look_alike_note: str
-    citations: tuple[str, ...]
+    citations: tuple[str, ...]  # numbered from 1 in this order in the HTML
 
     def __repr__(self) -> str:
         lines = [self.explanation]
@@ -198,9 +214,10 @@ class Feedback:
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
+        number = {c: i for i, c in enumerate(self.citations, start=1)}
         items = "".join(
             f"<li>{html.escape(r['finding'])}: {html.escape(r['who'])} "
-            f"<small>[{html.escape(', '.join(r['citations']))}]</small></li>"
+            f"<small>[{', '.join(str(number[c]) for c in r['citations'])}]</small></li>"
             for r in self.telling.to_dict("records")
         )
         note = f"<p>{html.escape(self.look_alike_note)}</p>" if self.look_alike_note else ""

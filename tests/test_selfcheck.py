@@ -31,6 +31,10 @@ def test_every_case_is_answerable(model, seed):
         # One right answer among the choices: the look-alikes offered are all wrong.
         assert sum(choice in case.accepted for choice in case.choices) == 1
         assert case.severity in sc.CASE_SEVERITIES and case.side in ("left", "right")
+        # No two choices give the same findings: each wrong one can be ruled out.
+        for i, a in enumerate(case.choices):
+            for b in case.choices[i + 1 :]:
+                assert not model.tell_apart(a, b, side=case.side).empty, (a, b)
 
 
 def test_the_learner_sees_findings_not_the_answer(model):
