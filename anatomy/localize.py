@@ -448,7 +448,7 @@ def localize(model: Model, findings, complete: bool | None = None, top: int | No
         other = next((o for o in matches if o is not m), None)
         apart = ""
         if other is not None and i < 5:
-            diff = tell_apart(model, m.cand, other.cand, side=obs.side)
+            diff = difference(model, m.cand, other.cand, side=obs.side)
             apart = _apart_words(diff, m.cand.name, other.cand.name)
         rows.append(
             {
@@ -477,6 +477,18 @@ TELL_APART_COLUMNS = ["finding", "effect", "structure", "a", "b", "citations"]
 
 
 def tell_apart(model: Model, a, b, side: str = "left") -> pd.DataFrame:
+    """The findings one lesion gives and the other does not, at full severity.
+
+    See :func:`difference` for the columns; this public form also records the
+    citations as used, for a notebook's references.
+    """
+    table = difference(model, a, b, side)
+    for ids in table["citations"]:
+        model.note_citations(ids)
+    return table
+
+
+def difference(model: Model, a, b, side: str = "left") -> pd.DataFrame:
     """The findings one lesion gives and the other does not, at full severity.
 
     Parameters
@@ -522,8 +534,6 @@ def tell_apart(model: Model, a, b, side: str = "left") -> pd.DataFrame:
         }
         for k in keys
     ]
-    for row in rows:
-        model.note_citations(row["citations"])
     return pd.DataFrame(rows, columns=TELL_APART_COLUMNS)
 
 

@@ -43,9 +43,9 @@ from anatomy.localize import (
     Candidate,
     candidate,
     candidates,
+    difference,
     localize,
     look_alike_row,
-    tell_apart,
 )
 from anatomy.model import Model, _split
 
@@ -173,7 +173,7 @@ def _case(model, number, cand: Candidate, severity, side, rng) -> PracticeCase:
     picked: list[str] = []
     for name in distractors + rest:
         # Two distractors with the same findings would be wrong together: offer one.
-        if not any(tell_apart(model, name, p, side=side).empty for p in picked):
+        if not any(difference(model, name, p, side=side).empty for p in picked):
             picked.append(name)
         if len(picked) == CHOICES - 1:
             break
@@ -270,7 +270,7 @@ def _empty() -> pd.DataFrame:
 
 def _telling(model: Model, case: PracticeCase, other: str, n: int = 4) -> pd.DataFrame:
     """The findings that separate the answer from another lesion, as this case shows them."""
-    diff = tell_apart(model, case.answer, other, side=case.side)
+    diff = difference(model, case.answer, other, side=case.side)
     table = case.findings.table
     seen = set(zip(table["effect"], table["structure"], strict=True))
     records = diff.to_dict("records")  # the pair's classic signs come first
