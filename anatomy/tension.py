@@ -238,9 +238,9 @@ def check_angle(model: Model | None, angle: str, value) -> float:
         raise choice_error("angle", angle, ANGLES)
     low, high = t.ranges[angle]
     label = t.labels[angle].lower()
-    if isinstance(value, bool):
-        value = None  # True and False are not angles
     try:
+        if isinstance(value, bool):
+            raise TypeError("True and False are not angles")
         number = float(value)
     except (TypeError, ValueError):
         raise ValueError(
@@ -619,7 +619,7 @@ def pose_table(poses: dict[str, dict], model=None) -> pd.DataFrame:
 
 def strain_words(value: float) -> str:
     """A strain in words: '3.1%', '0.0%' (as at rest) or 'slack' (bed shorter than at rest)."""
-    return f"{value:.1f}%" if value > -0.05 else "slack"
+    return f"{max(value, 0.0):.1f}%" if value > -0.05 else "slack"
 
 
 def neurodynamic_table(lesions: dict, model=None) -> pd.DataFrame:

@@ -51,8 +51,10 @@ foraminal,,exits_at,no,left,c_ref,
     "cases.csv": """id,title,lesions,side,severity,citations,teaching
 toe,A big toe case,root:L5,left,0.5,c_quote,Numb big toe.
 """,
-    "joint_ranges.csv": """angle,joint,label,minimum,maximum,positive,negative,lengthened_side,citations,note
-hip_flexion,hip,Hip flexion,-15,125,flexion,extension,behind,c_ref,
+    "joint_ranges.csv": (
+        "angle,joint,label,minimum,maximum,positive,negative,lengthened_side,citations,note\n"
+    )
+    + """hip_flexion,hip,Hip flexion,-15,125,flexion,extension,behind,c_ref,
 knee_flexion,knee,Knee flexion,0,130,flexion,extension,in front,c_ref,
 ankle_dorsiflexion,ankle,Ankle dorsiflexion,-50,20,dorsiflexion,plantar flexion,behind,c_ref,
 neck_flexion,neck,Neck flexion,-45,45,flexion,extension,behind,c_ref,
