@@ -520,8 +520,10 @@ def onset(
                 low = middle
             else:
                 high = middle
-        angles[spec.sweep] = high
-        return round(high, 1), _first_symptomatic(t, sens, angles)
+        # Report the first tenth of a degree at which symptoms are present.
+        shown = math.floor(high * 10) / 10 if direction < 0 else math.ceil(high * 10) / 10
+        angles[spec.sweep] = shown
+        return round(shown, 1), _first_symptomatic(t, sens, angles)
     return None
 
 
