@@ -907,8 +907,9 @@ class BendExplorer:
     def pose(self, position: str | None = None, **angles):
         """Set some angles (degrees) and how the body is drawn, and update the view.
 
-        Angles not given keep their value. Returns each nerve's strain (a
-        pandas Series), or None if the input was invalid (the message says why).
+        Angles not given keep their value. Returns each nerve's strain in %
+        (a pandas Series, to 0.01), or None if the input was invalid (the
+        message says why).
         """
         from anatomy import tension
         from anatomy.errors import choice_error
@@ -978,7 +979,7 @@ class BendExplorer:
             trace.hovertext = marker["hovertext"]
             trace.marker.color = marker["color"]
         self.table.value = bend_html(self.model, self.angles, findings, self.last_test)
-        return tension.nerve_tension(model=self.model, **self.angles)
+        return tension.nerve_tension(model=self.model, **self.angles).round(2)
 
     def _error(self, err: Exception) -> None:
         self.message.value = (

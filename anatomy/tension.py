@@ -619,6 +619,22 @@ def pose_table(poses: dict[str, dict], model=None) -> pd.DataFrame:
     return _table(rows)
 
 
+def sweep_table(model: Model | None, angle: str, values, **held) -> pd.DataFrame:
+    """One angle stepped through some values, the others held: each nerve's strain (%).
+
+    ``tension.sweep_table(model, "knee_flexion", (0, 45, 90), hip_flexion=70)``
+    """
+    t = tables(model)
+    if angle not in t.ranges:
+        raise choice_error("angle", angle, ANGLES)
+    held_words = ", ".join(f"{t.labels[a].lower()} {v:g}°" for a, v in held.items())
+    poses = {}
+    for value in values:
+        name = f"{t.labels[angle].lower()} {value:g}°"
+        poses[name + (f", {held_words}" if held_words else "")] = {**held, angle: value}
+    return pose_table(poses, model=model)
+
+
 def strain_words(value: float) -> str:
     """A strain in words: '3.1%', '0.0%' (as at rest) or 'slack' (bed shorter than at rest)."""
     return f"{max(value, 0.0):.1f}%" if value > -0.05 else "slack"
@@ -645,20 +661,20 @@ def neurodynamic_table(lesions: dict, model=None) -> pd.DataFrame:
         rows.append(
             {
                 "lesion": name,
-                "straight-leg raise": _onset_words(m, slr, "hip"),
-                "with the foot pulled up": _onset_words(m, bragard, "hip"),
-                "slump": _onset_words(m, slumped, "knee"),
-                "prone knee bend": _onset_words(m, pkb, "knee"),
+                "straight-leg raise (hip flexion)": _onset_words(m, slr),
+                "the same, foot pulled up": _onset_words(m, bragard),
+                "slump (knee flexion left)": _onset_words(m, slumped),
+                "prone knee bend (knee flexion)": _onset_words(m, pkb),
             }
         )
     return _table(rows)
 
 
-def _onset_words(model: Model, found, joint: str) -> str:
+def _onset_words(model: Model, found) -> str:
     if found is None:
         return "negative"
     angle, structure = found
-    return f"positive at {angle:.0f}° {joint} ({_short(model, structure)})"
+    return f"positive at {angle:.0f}° ({_short(model, structure)})"
 
 
 def _short(model: Model, structure: str) -> str:
@@ -687,3 +703,16 @@ def _table(rows: list[dict]):
     from anatomy.course import Table  # the course's display table (pandas only)
 
     return Table(rows)
+
+
+def threshold_ladder(
+    model: Model | None, root: str, severities=(0.3, 0.5, 0.7, 0.9, 1.0), side: str = "left"
+) -> pd.DataFrame:
+    """Where each test turns positive as one root is compressed harder: one row per severity."""
+    from anatomy.lesions import grade_name
+
+    m = _model(model)
+    lesions = {s: m.compress(root, severity=s, side=side) for s in severities}
+    table = neurodynamic_table({f"{root} at {s:g}": f for s, f in lesions.items()}, model=m)
+    table.insert(1, "grade", [grade_name(s) for s in severities])
+    return table

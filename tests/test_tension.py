@@ -286,8 +286,12 @@ def test_pose_table_and_test_table_read_as_words(model):
         {"healthy": None, "L5": model.compress("L5", severity=0.8)}, model=model
     ).set_index("lesion")
     assert set(tests.loc["healthy"]) == {"negative"}
-    assert tests.loc["L5", "straight-leg raise"].startswith("positive at 43° hip (L5)")
-    assert tests.loc["L5", "prone knee bend"] == "negative"
+    assert tests.loc["L5", "straight-leg raise (hip flexion)"] == "positive at 43° (L5)"
+    assert tests.loc["L5", "prone knee bend (knee flexion)"] == "negative"
+    ladder = tension.threshold_ladder(model, "L3", severities=(0.3, 0.8)).set_index("lesion")
+    assert ladder.loc["L3 at 0.3", "prone knee bend (knee flexion)"] == "negative"
+    assert ladder.loc["L3 at 0.8", "prone knee bend (knee flexion)"] == "positive at 68° (L3)"
+    assert ladder.loc["L3 at 0.8", "grade"] == "severe"
     words = tension.tests_in_words(model.compress("L3", severity=0.8), model=model)
     assert words[0].startswith("Straight-leg raise: negative")
     assert words[2].startswith("Prone knee bend: positive at 68°")
