@@ -704,7 +704,7 @@ class BendExplorer:
         )
         _share_state(self.figure)
         self._build_controls()
-        self.table = widgets.HTML(layout=widgets.Layout(width="360px"))
+        self.table = widgets.HTML(layout=widgets.Layout(width="330px"))
         self.table.add_class("anatomy-panel")
         self.message = widgets.HTML()
         self.widget = self._layout()

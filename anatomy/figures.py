@@ -843,7 +843,7 @@ class TensionView:
     label: float  # px from the nerve to its label
 
 
-TENSION_NORMAL = TensionView(font=13, nerve=5, height=470, width=720, star=40, label=62)
+TENSION_NORMAL = TensionView(font=13, nerve=5, height=450, width=620, star=40, label=58)
 TENSION_PRESENTER = TensionView(font=18, nerve=7, height=500, width=780, star=50, label=72)
 
 

@@ -120,7 +120,7 @@ TESTS = {
         "hip_flexion",
         0.0,
         90.0,
-        "L5 and S1 (the sciatic nerve)",
+        "L5 and S1, through the sciatic nerve",
     ),
     "slump": NeurodynamicTest(
         "slump",
@@ -130,7 +130,7 @@ TESTS = {
         "knee_flexion",
         90.0,
         0.0,
-        "L4 to S1 (the sciatic nerve, with the neck flexed)",
+        "L4 to S1, through the sciatic nerve, with the neck bent",
     ),
     "prone_knee_bend": NeurodynamicTest(
         "prone_knee_bend",
@@ -140,7 +140,7 @@ TESTS = {
         "knee_flexion",
         0.0,
         130.0,
-        "L2, L3 and L4 (the femoral nerve)",
+        "L2, L3 and L4, through the femoral nerve",
     ),
 }
 
@@ -689,7 +689,7 @@ def tests_in_words(findings, side=None, model=None) -> list[str]:
         found = onset(findings, name, side=side, model=m)
         joint = "hip flexion" if spec.sweep == "hip_flexion" else "knee flexion"
         if found is None:
-            lines.append(f"{spec.label}: negative (it tests {spec.roots}).")
+            lines.append(f"{spec.label}: negative. It tests {spec.roots}.")
         else:
             angle, structure = found
             lines.append(
