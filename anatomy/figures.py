@@ -821,7 +821,7 @@ SLACK_BELOW = 0.05  # % strain below the resting bed at which a nerve is drawn s
 TENSION_RANGES = {
     "supine": ((-900, 1150), (-190, 1150)),
     "prone": ((-900, 1150), (-190, 1150)),
-    "sitting": ((-420, 1150), (-560, 960)),
+    "sitting": ((-640, 1150), (-560, 960)),
 }
 LABEL_SIDE = {  # which side of its limb each nerve's label goes
     "sciatic": "back_thigh",
@@ -1185,21 +1185,23 @@ def tension_parts(
 
     annotations = []
     xs, ys, colours, hover = [], [], [], []
+    placed = _LabelPlacer(view, position)
     for nerve in TENSION_NERVES:
         value = float(strains[nerve])
         x, y = at(NERVE_LABEL_AT[nerve])
-        nx, ny = _place(pts[LABEL_SIDE[nerve]], position)
+        name = model.label(nerve).replace(" nerve", "")
         words = tension.strain_words(value)
+        ax, ay = placed.offset((x, y), _place(pts[LABEL_SIDE[nerve]], position), f"{name} {words}")
         annotations.append(
             {
                 "x": x,
                 "y": y,
-                "ax": round(nx * view.label, 1),
-                "ay": round(-ny * view.label, 1),
+                "ax": ax,
+                "ay": ay,
                 "showarrow": True,
                 "arrowhead": 0,
                 "arrowcolor": "#555555",
-                "text": f"<b>{_escape(model.label(nerve).replace(' nerve', ''))}</b> {words}",
+                "text": f"<b>{_escape(name)}</b> {words}",
                 "font": {"size": view.font, "color": "#111111"},
                 "bgcolor": "rgba(255,255,255,0.85)",
                 "name": f"label|{nerve}",
@@ -1213,12 +1215,14 @@ def tension_parts(
     for structure, (x, y) in places:
         row = labelled.loc[structure]
         state = "symptoms start" if row["symptoms"] else "no symptoms yet"
+        text = f"{irritated_name(model, structure)}: {state}"
+        ax, ay = placed.offset((x, y), (-0.6, 0.8), text)
         annotations.append(
             {
                 "x": x,
                 "y": y,
-                "ax": -60,
-                "ay": -48,
+                "ax": ax,
+                "ay": ay,
                 "showarrow": True,
                 "arrowhead": 0,
                 "text": f"<b>{_escape(irritated_name(model, structure))}</b>: {state}",
@@ -1248,6 +1252,37 @@ def tension_parts(
         "ranges": {"x": [x0, x1], "y": [y0, y1]},
         "view": view,
     }
+
+
+class _LabelPlacer:
+    """Leader-line offsets (px) for the nerve labels, pushed out until they do not overlap."""
+
+    def __init__(self, view: TensionView, position: str):
+        (x0, x1), (y0, y1) = TENSION_RANGES[position]
+        plot_w, plot_h = view.width * 0.85 - 8, view.height - 8
+        self.scale = min(plot_w / (x1 - x0), plot_h / (y1 - y0))  # px per mm (equal axes)
+        self.view = view
+        self.boxes: list[tuple[float, float, float, float]] = []
+
+    def offset(self, anchor, direction, text: str) -> tuple[float, float]:
+        """(ax, ay) for a label of ``text`` at ``anchor`` (mm), out along ``direction``."""
+        width = len(text) * self.view.font * 0.58 + 8
+        height = self.view.font * 1.5
+        px, py = anchor[0] * self.scale, -anchor[1] * self.scale  # screen px, y down
+        dx, dy = direction[0], -direction[1]
+        length = self.view.label
+        for _ in range(8):
+            cx, cy = px + dx * length, py + dy * length
+            box = (cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2)
+            if not any(_overlap(box, other) for other in self.boxes):
+                break
+            length += height
+        self.boxes.append(box)
+        return round(dx * length, 1), round(dy * length, 1)
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _corner(text: str, y: float, anchor: str, size: int, name: str) -> dict:
