@@ -716,3 +716,30 @@ def threshold_ladder(
     table = neurodynamic_table({f"{root} at {s:g}": f for s, f in lesions.items()}, model=m)
     table.insert(1, "grade", [grade_name(s) for s in severities])
     return table
+
+
+# The poses behind the second source's string: which of them stretch which nerve.
+KNEE_POSES = {
+    "standing": {},
+    "knee bent 90°": {"knee_flexion": 90},
+    "hip flexed 90°, knee straight": {"hip_flexion": 90},
+    "sitting: hip and knee 90°": {"hip_flexion": 90, "knee_flexion": 90},
+    "hip extended 15°, knee bent 120°": {"hip_flexion": -15, "knee_flexion": 120},
+}
+
+
+def knee_table(model: Model | None = None) -> pd.DataFrame:
+    """Each nerve's strain when the knee bends, with the hip straight, flexed or extended."""
+    return pose_table(KNEE_POSES, model=model)
+
+
+def roots_table(
+    model: Model | None = None, roots=("L3", "L4", "L5"), severity: float = 0.7, side="left"
+) -> pd.DataFrame:
+    """A healthy leg and each root compressed alike: where each test turns positive."""
+    m = _model(model)
+    lesions = {"healthy leg": None}
+    lesions.update(
+        {f"{r} at {severity:g}": m.compress(r, severity=severity, side=side) for r in roots}
+    )
+    return neurodynamic_table(lesions, model=m)

@@ -406,3 +406,15 @@ def test_the_model_stays_free_of_plotly_and_ipywidgets():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False False"
+
+
+def test_the_knee_table_corrects_the_string(model):
+    table = tension.knee_table(model).set_index("pose")
+    assert table.loc["knee bent 90°", "Sciatic nerve"] == "slack"
+    assert table.loc["knee bent 90°", "Femoral nerve"] != "slack"
+    assert table.loc["hip flexed 90°, knee straight", "Femoral nerve"] == "slack"
+    assert table.loc["hip extended 15°, knee bent 120°", "Femoral nerve"] == "4.6%"
+    roots = tension.roots_table(model, ["L3", "L5"], severity=0.7).set_index("lesion")
+    assert list(roots.index) == ["healthy leg", "L3 at 0.7", "L5 at 0.7"]
+    assert roots.loc["L3 at 0.7", "straight-leg raise (hip flexion)"] == "negative"
+    assert roots.loc["L5 at 0.7", "prone knee bend (knee flexion)"] == "negative"
