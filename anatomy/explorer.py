@@ -655,6 +655,413 @@ _STYLE = """<style>
 </style>"""
 
 
+# --- bending the knee: the nerve-tension widget -------------------------------------------------
+#
+# Self-contained on purpose (the explorer above is edited elsewhere): BendExplorer poses the leg
+# with four sliders, draws it in one FigureWidget updated in place, and puts the same in words
+# beside it. It can follow an Explorer's findings.
+
+BEND_PRESETS = ("straight_leg_raise", "slump", "prone_knee_bend")
+NOTHING = "(nothing irritated)"
+
+
+def bend(findings_or_explorer=None, presenter: bool = False, model: Model | None = None):
+    """A BendExplorer for findings, or following an Explorer's findings; None for a healthy leg."""
+    explorer = findings_or_explorer if isinstance(findings_or_explorer, Explorer) else None
+    findings = None if explorer is not None else findings_or_explorer
+    if findings is not None and not hasattr(findings, "lesions"):
+        raise ValueError(
+            "pass findings (model.compress(...)), an explorer (anatomy.explore()) or None, "
+            f"not {findings_or_explorer!r}"
+        )
+    if model is None:
+        model = explorer.model if explorer is not None else load_model()
+    return BendExplorer(model, findings=findings, explorer=explorer, presenter=presenter)
+
+
+class BendExplorer:
+    """Pose the leg and watch its nerves stretch: sliders, one FigureWidget, the same in words.
+
+    Attributes
+    ----------
+    figure : plotly.graph_objects.FigureWidget
+        The leg and trunk from the side; updated in place, never rebuilt.
+    angles : dict
+        The current hip_flexion, knee_flexion, ankle_dorsiflexion and
+        neck_flexion, in degrees.
+    position : str
+        How the body is drawn: "supine", "sitting" or "prone".
+    findings : anatomy.Findings or None
+        What is irritated: the explorer's findings when following one.
+    widget : ipywidgets.Box
+        The whole view, as displayed.
+    """
+
+    def __init__(
+        self, model: Model, findings=None, explorer: Explorer | None = None, presenter=False
+    ):
+        from anatomy import tension
+
+        self.model = model
+        self.presenter = presenter
+        self.explorer = explorer
+        self._own = findings
+        self._busy = False
+        self.angles = dict.fromkeys(tension.ANGLES, 0.0)
+        self.position = "supine"
+        self.last_test = None
+        self.figure = go.FigureWidget(
+            figures.tension_figure(model, self.angles, self.findings, presenter=presenter)
+        )
+        _share_state(self.figure)
+        self._build_controls()
+        self.table = widgets.HTML(layout=widgets.Layout(width="330px"))
+        self.table.add_class("anatomy-panel")
+        self.message = widgets.HTML()
+        self.widget = self._layout()
+        self._update()
+
+    # -- what is irritated ------------------------------------------------------------------
+
+    @property
+    def findings(self):
+        """The irritated roots or nerves: the explorer's, when following one."""
+        if self.explorer is not None:
+            return self.explorer.findings
+        return self._own
+
+    def set_findings(self, findings):
+        """Irritate what these findings compress (None: a healthy leg) and update the view."""
+        if findings is not None and not hasattr(findings, "lesions"):
+            self._error(ValueError(f"not findings: {findings!r}; use model.compress(...)"))
+            return None
+        self.explorer = None
+        self._own = findings
+        self._set(**self._lesion_choice(findings))
+        self._show_lesion_controls()
+        return self._update()
+
+    def _lesion_options(self) -> list[tuple[str, str]]:
+        from anatomy import tension
+
+        t = tension.tables(self.model)
+        options = [(NOTHING, "")]
+        options += [(f"{r} root", f"root:{r}") for r in t.roots]
+        for row in self.model.sites.to_dict("records"):
+            if row["nerve"] in t.nerves:
+                options.append((row["label"], f"nerve:{row['nerve']}@{row['site']}"))
+        return options
+
+    def _lesion_choice(self, findings) -> dict:
+        """The menu (options, value, severity) matching findings; 'given' for other findings."""
+        options = self._lesion_options()
+        if findings is None or not findings.lesions:
+            return {"lesion_options": options, "lesion": ""}
+        if len(findings.lesions) == 1:
+            lesion = findings.lesions[0]
+            spec = {
+                "root": f"root:{lesion.target}",
+                "nerve": f"nerve:{lesion.target}@{lesion.site}",
+            }
+            value = spec.get(lesion.kind, "")
+            if value and value in {v for _, v in options}:
+                return {"lesion_options": options, "lesion": value, "severity": lesion.severity}
+        options.append((f"As given: {_lesion_words(findings)}", "given"))
+        return {"lesion_options": options, "lesion": "given"}
+
+    # -- controls -----------------------------------------------------------------------------
+
+    def _build_controls(self) -> None:
+        from anatomy import tension
+
+        t = tension.tables(self.model)
+        style = {"description_width": "initial"}
+        self.sliders = {}
+        for angle in tension.ANGLES:
+            low, high = t.ranges[angle]
+            minus = t.words[angle][1]
+            slider = widgets.IntSlider(
+                value=0,
+                min=int(low),
+                max=int(high),
+                step=1,
+                description=f"{t.labels[angle]}:",
+                style=style,
+                continuous_update=True,
+                readout_format="d",
+                layout=widgets.Layout(width="330px"),
+                tooltip=f"degrees; negative is {minus}" if low < 0 else "degrees",
+            )
+            slider.observe(self._on_slider, names="value")
+            self.sliders[angle] = slider
+        self.position_control = widgets.ToggleButtons(
+            options=[(words.capitalize(), key) for key, words in tension.POSITIONS.items()],
+            value="supine",
+            description="Drawn:",
+            style=style,
+        )
+        self.position_control.observe(self._on_position, names="value")
+        self.preset_buttons = {}
+        for name in BEND_PRESETS:
+            button = widgets.Button(description=tension.TESTS[name].label, tooltip="go to onset")
+            button.on_click(lambda _, name=name: self.preset(name))
+            self.preset_buttons[name] = button
+        self.neutral_button = widgets.Button(description="Neutral")
+        self.neutral_button.on_click(lambda _: self.reset())
+        self.lesion = widgets.Dropdown(
+            options=self._lesion_options(),
+            value="",
+            description="Irritated:",
+            style=style,
+            layout=widgets.Layout(width="auto"),
+        )
+        self.severity = widgets.FloatSlider(
+            value=0.7,
+            min=0,
+            max=1,
+            step=0.05,
+            description="Severity:",
+            style=style,
+            continuous_update=False,
+            readout_format=".2f",
+            layout=widgets.Layout(width="280px"),
+        )
+        self.lesion.observe(self._on_lesion, names="value")
+        self.severity.observe(self._on_lesion, names="value")
+        self.follow_button = widgets.Button(description="Follow the explorer")
+        self.follow_button.on_click(lambda _: self._update())
+        self.source = widgets.HTML()
+        self._set(**self._lesion_choice(self._own))
+
+    def _layout(self) -> widgets.Box:
+        font = 19 if self.presenter else 14
+        sliders = list(self.sliders.values())
+        rows = [
+            widgets.HBox(
+                [*self.preset_buttons.values(), self.neutral_button],
+                layout=widgets.Layout(flex_flow="row wrap"),
+            ),
+            widgets.HBox(sliders[:2], layout=widgets.Layout(flex_flow="row wrap")),
+            widgets.HBox(sliders[2:], layout=widgets.Layout(flex_flow="row wrap")),
+            widgets.HBox(
+                [self.lesion, self.severity, self.follow_button, self.source],
+                layout=widgets.Layout(flex_flow="row wrap"),
+            ),
+            self.position_control,
+            self.message,
+        ]
+        self._show_lesion_controls()
+        body = widgets.HBox([self.figure, self.table], layout=widgets.Layout(flex_flow="row wrap"))
+        box = widgets.VBox([widgets.VBox(rows), body])
+        box.add_class("anatomy-explorer")
+        box.add_class("presenter" if self.presenter else "normal")
+        return widgets.VBox([widgets.HTML(_STYLE.replace("FONT", str(font))), box])
+
+    def _show_lesion_controls(self) -> None:
+        following = self.explorer is not None
+        for control in (self.lesion, self.severity):
+            control.layout.display = "none" if following else None
+        for control in (self.follow_button, self.source):
+            control.layout.display = None if following else "none"
+
+    def _set(self, **values) -> None:
+        """Set controls without triggering their own updates."""
+        busy, self._busy = self._busy, True
+        try:
+            if "lesion_options" in values:
+                self.lesion.options = values.pop("lesion_options")
+            for name, value in values.items():
+                if name in self.sliders:
+                    self.sliders[name].value = round(value)
+                elif name == "position":
+                    self.position_control.value = value
+                else:
+                    getattr(self, name).value = value
+        finally:
+            self._busy = busy
+
+    # -- events -------------------------------------------------------------------------------
+
+    def _on_slider(self, change) -> None:
+        if self._busy:
+            return
+        for angle, slider in self.sliders.items():
+            if slider is change["owner"]:
+                self.angles[angle] = float(change["new"])
+        self.last_test = None
+        self._update()
+
+    def _on_position(self, change) -> None:
+        if self._busy:
+            return
+        self.position = change["new"]
+        self._update()
+
+    def _on_lesion(self, change) -> None:
+        if self._busy:
+            return
+        spec = self.lesion.value
+        if spec == "given":
+            return self._update()
+        if not spec:
+            self._own = None
+        else:
+            from anatomy.lesions import compress_lesions
+
+            self._own = compress_lesions(
+                self.model, spec, side="left", severity=self.severity.value
+            )
+        self._update()
+
+    # -- the one code path ----------------------------------------------------------------------
+
+    def pose(self, position: str | None = None, **angles):
+        """Set some angles (degrees) and how the body is drawn, and update the view.
+
+        Angles not given keep their value. Returns each nerve's strain in %
+        (a pandas Series, to 0.01), or None if the input was invalid (the
+        message says why).
+        """
+        from anatomy import tension
+        from anatomy.errors import choice_error
+
+        try:
+            merged = tension.check_angles(self.model, **{**self.angles, **angles})
+            if position is not None and position not in tension.POSITIONS:
+                raise choice_error("position", position, tension.POSITIONS)
+        except ValueError as err:
+            self._error(err)
+            return None
+        self.angles = merged
+        if position is not None:
+            self.position = position
+        self.last_test = None
+        self._set(position=self.position, **merged)
+        return self._update()
+
+    def preset(self, test: str):
+        """Put the leg where a test turns positive for what is irritated (or at its end).
+
+        ``test`` is straight_leg_raise, slump or prone_knee_bend. Returns the
+        angle of the moving joint at the onset, or None if the test stays
+        negative (the leg is then left at the end of the test).
+        """
+        from anatomy import tension
+        from anatomy.errors import choice_error
+
+        if test not in tension.TESTS:
+            self._error(choice_error("test", test, tension.TESTS))
+            return None
+        spec = tension.TESTS[test]
+        found = tension.onset(self.findings, test, model=self.model)
+        angles = {
+            **dict.fromkeys(tension.ANGLES, 0.0),
+            **spec.angles(found[0] if found else spec.stop),
+        }
+        self.angles = tension.check_angles(self.model, **angles)
+        self.position = spec.position
+        self.last_test = (test, found)
+        self._set(position=self.position, **self.angles)
+        self._update()
+        return found[0] if found else None
+
+    def reset(self):
+        """Neutral pose, lying on the back."""
+        return self.pose(position="supine", **dict.fromkeys(self.angles, 0.0))
+
+    def _update(self):
+        from anatomy import tension
+
+        self.message.value = ""
+        findings = self.findings
+        if self.explorer is not None:
+            self.source.value = f"<i>From the explorer:</i> {html.escape(_lesion_words(findings))}"
+        parts = figures.tension_parts(
+            self.model, self.angles, findings, self.position, self.presenter
+        )
+        marker = parts["marker"]
+        with self.figure.batch_update():
+            self.figure.layout.shapes = parts["shapes"]
+            self.figure.layout.annotations = parts["annotations"]
+            self.figure.layout.xaxis.range = parts["ranges"]["x"]
+            self.figure.layout.yaxis.range = parts["ranges"]["y"]
+            trace = self.figure.data[0]
+            trace.x, trace.y = marker["x"], marker["y"]
+            trace.hovertext = marker["hovertext"]
+            trace.marker.color = marker["color"]
+        self.table.value = bend_html(self.model, self.angles, findings, self.last_test)
+        return tension.nerve_tension(model=self.model, **self.angles).round(2)
+
+    def _error(self, err: Exception) -> None:
+        self.message.value = (
+            f'<div class="anatomy-error" role="alert">{html.escape(str(err))}</div>'
+        )
+
+    # -- display ------------------------------------------------------------------------------
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        words = figures.pose_words(self.model, self.angles, self.position)
+        bundle["text/plain"] = f"Bend explorer: {words}; {_lesion_words(self.findings)}"
+        bundle["text/html"] = f"<p><b>Bend explorer</b>: {html.escape(words)}</p>" + bend_html(
+            self.model, self.angles, self.findings, self.last_test
+        )
+        return bundle
+
+
+def _lesion_words_or_none(findings) -> str:
+    return _lesion_words(findings) if findings is not None else "nothing irritated"
+
+
+def bend_html(model: Model, angles: dict, findings=None, last_test=None) -> str:
+    """The tension view in words: each nerve's strain, each irritated root's pull against its
+    tolerance, and where each test turns positive."""
+    from anatomy import tension
+
+    strains = tension.nerve_tension(model=model, **angles)
+    rows = "".join(
+        f"<tr><td>{html.escape(model.label(n))}</td><td>{html.escape(tension.strain_words(v))}"
+        f"</td></tr>"
+        for n, v in strains.items()
+    )
+    parts = [
+        f"<h4>Strain of each nerve</h4><table class='anatomy-findings'><thead><tr><th>Nerve</th>"
+        f"<th>Strain</th></tr></thead><tbody>{rows}</tbody></table>"
+    ]
+    if findings is None or not findings.lesions:
+        irritated = []
+    else:
+        irritated = figures.threshold_lines(
+            model, tension.symptoms(findings, model=model, **angles)
+        )
+    parts.append(f"<h4>Irritated: {html.escape(_lesion_words_or_none(findings))}</h4>")
+    if irritated:
+        parts.append("<ul>" + "".join(f"<li>{html.escape(x)}</li>" for x in irritated) + "</ul>")
+    skipped = tension.sensitisation(findings, model=model).not_modelled
+    if skipped:
+        names = ", ".join(model.label(n) for n in skipped)
+        parts.append(
+            f"<p>Not in the tension model (no test here loads it): {html.escape(names)}.</p>"
+        )
+    if last_test is not None:
+        test, found = last_test
+        spec = tension.TESTS[test]
+        if found is None:
+            shown = f"{spec.label}: negative to the end of the test."
+        else:
+            shown = f"{spec.label}: shown where it turns positive, {found[0]:.0f}°."
+        parts.append(f"<p><b>{html.escape(shown)}</b></p>")
+    lines = tension.tests_in_words(findings, model=model)
+    parts.append(
+        "<h4>The tests</h4><ul>" + "".join(f"<li>{html.escape(x)}</li>" for x in lines) + "</ul>"
+    )
+    parts.append(
+        f"<p class='anatomy-source'>A teaching model: a healthy nerve takes "
+        f"{tension.HEALTHY_TOLERANCE:g}% strain; an irritated one less (see notebook 05).</p>"
+    )
+    return "".join(parts)
+
+
 # --- the self-check ------------------------------------------------------------------------
 
 

@@ -17,6 +17,10 @@ layer ``above``: a redrawn shape moves to the top of *its own* layer only, so a
 muscle can never cover a nerve.
 
 :func:`pathways` draws root -> plexus -> nerve -> muscle or region as a Sankey.
+
+:func:`tension_figure` draws the leg and trunk from the side, posed by the angles of
+:mod:`anatomy.tension`, with the nerves coloured by their strain and a star on each
+irritated root or nerve, filled once symptoms start.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from anatomy.errors import DataError
+from anatomy.errors import DataError, choice_error
 from anatomy.lesions import EFFECTS, Findings
 from anatomy.model import PACKAGE_DIR, Model
 
@@ -786,3 +790,653 @@ def _known(model: Model, label: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+# --- nerve tension: the leg from the side -----------------------------------------------------
+#
+# A figure seen from the side, posed by the four angles of anatomy.tension, with the nerves
+# drawn along it and coloured by their strain. Everything that moves is a layout shape or an
+# annotation, plus one marker trace that carries the hover text and the colour bar: an update
+# is one relayout of ~20 shapes, which the browser redraws cheaply.
+
+TENSION_SCALE = [  # light to dark blue: sequential in lightness, safe with colour-vision deficiency
+    [0.0, "rgb(198,219,239)"],
+    [0.25, "rgb(107,174,214)"],
+    [0.5, "rgb(33,113,181)"],
+    [0.75, "rgb(8,81,156)"],
+    [1.0, "rgb(8,48,107)"],
+]
+SLACK_COLOUR = "#8C8C8C"
+SYMPTOM_COLOUR = EFFECT_COLOURS["pain"]  # vermillion: where it hurts, as on the body map
+BODY_FILL, BODY_LINE = "#E6E1DC", "#A39C95"
+SUPPORT_FILL, SUPPORT_LINE = "#F1EFEC", "#B5B0AB"
+CORD_COLOUR = "#6E6E6E"
+TENSION_NERVES = ("sciatic", "tibial", "common_fibular", "femoral")
+SEGMENT = {"trunk": 540, "neck": 100, "head": 95, "thigh": 440, "leg": 430, "foot": 210}
+ROOT_LEVEL = {"L2": 300, "L3": 265, "L4": 230, "L5": 195, "S1": 160, "S2": 130, "S3": 105}
+SPINE_X = -70  # the spinal canal, behind the trunk's axis (body frame, mm)
+SYMPTOM_STARS = 3
+SLACK_BELOW = 0.05  # % strain below the resting bed at which a nerve is drawn slack
+# Axis ranges (mm) for each position: the body fills the plot.
+TENSION_RANGES = {
+    "supine": ((-900, 1150), (-190, 1150)),
+    "prone": ((-900, 1150), (-190, 1150)),
+    "sitting": ((-640, 1150), (-560, 960)),
+}
+LABEL_SIDE = {  # which side of its limb each nerve's label goes
+    "sciatic": "back_thigh",
+    "tibial": "back_leg",
+    "common_fibular": "front_leg",
+    "femoral": "front_thigh",
+}
+
+
+@dataclass(frozen=True)
+class TensionView:
+    """Sizes for the tension figure, normal and presenter."""
+
+    font: int
+    nerve: float
+    height: int
+    width: int
+    star: float
+    label: float  # px from the nerve to its label
+
+
+TENSION_NORMAL = TensionView(font=13, nerve=5, height=450, width=620, star=40, label=58)
+TENSION_PRESENTER = TensionView(font=18, nerve=7, height=500, width=780, star=50, label=72)
+
+
+def _direction(angle: float) -> tuple[float, float]:
+    """A unit vector at ``angle`` degrees from straight down, turning towards the front."""
+    a = math.radians(angle)
+    return math.sin(a), -math.cos(a)
+
+
+def _add(p, v, scale=1.0):
+    return p[0] + v[0] * scale, p[1] + v[1] * scale
+
+
+def _along(a, b, fraction):
+    return a[0] + (b[0] - a[0]) * fraction, a[1] + (b[1] - a[1]) * fraction
+
+
+def _place(point, position: str) -> tuple[float, float]:
+    """Body frame (standing: y up, x to the front) to the figure, for a position.
+
+    Also turns direction vectors, as the map is linear.
+    """
+    x, y = point
+    if position == "supine":  # head to the left, front facing up
+        return -y, x
+    if position == "prone":  # head to the left, front facing down
+        return -y, -x
+    return x, y  # sitting: upright
+
+
+def tension_skeleton(angles: dict[str, float]) -> dict[str, tuple[float, float]]:
+    """The joints, outline directions and nerve waypoints of the posed body (body frame, mm).
+
+    Standing frame: the hip joint at the origin, y up, x to the front. Hip
+    flexion turns the thigh forward, knee flexion turns the leg back,
+    dorsiflexion turns the foot up, neck flexion turns the head forward.
+    """
+    h, k = angles["hip_flexion"], angles["knee_flexion"]
+    d, n = angles["ankle_dorsiflexion"], angles["neck_flexion"]
+    s = SEGMENT
+    up_neck = (math.sin(math.radians(n)), math.cos(math.radians(n)))
+    hip = (0.0, 0.0)
+    neck = (-10.0, s["trunk"] + 10.0)
+    head = _add(neck, up_neck, s["neck"] + s["head"] * 0.8)
+    thigh, leg, foot = _direction(h), _direction(h - k), _direction(h - k + 90 + d)
+    knee = _add(hip, thigh, s["thigh"])
+    ankle = _add(knee, leg, s["leg"])
+    toe = _add(ankle, foot, s["foot"])
+    heel = _add(ankle, foot, -50)
+    front_thigh, front_leg = _direction(h + 90), _direction(h - k + 90)
+    back_thigh = (-front_thigh[0], -front_thigh[1])
+    back_leg = (-front_leg[0], -front_leg[1])
+    sole, top = _direction(h - k + d), _direction(h - k + 180 + d)
+    behind_knee = _add(knee, _add(back_thigh, back_leg), 26)
+    return {
+        "hip": hip,
+        "neck": neck,
+        "head": head,
+        "face": _add(head, (up_neck[1], -up_neck[0]), s["head"] * 1.05),
+        "knee": knee,
+        "ankle": ankle,
+        "toe": toe,
+        "heel": heel,
+        "front_thigh": front_thigh,
+        "back_thigh": back_thigh,
+        "front_leg": front_leg,
+        "back_leg": back_leg,
+        "sole_side": sole,
+        "top_side": top,
+        "cord_top": _add(neck, up_neck, 40),
+        "cord_bottom": (float(SPINE_X), 300.0),
+        "notch": (-85.0, 75.0),
+        "behind_hip": (-65.0, -10.0),
+        "thigh_back_1": _add(_along(hip, knee, 0.3), back_thigh, 45),
+        "thigh_back_2": _add(_along(hip, knee, 0.6), back_thigh, 42),
+        "split": _add(_along(hip, knee, 0.86), back_thigh, 38),
+        "behind_knee": behind_knee,
+        "calf_1": _add(_along(knee, ankle, 0.35), back_leg, 36),
+        "calf_2": _add(_along(knee, ankle, 0.75), back_leg, 26),
+        "behind_ankle": _add(ankle, back_leg, 26),
+        "sole": _add(_along(ankle, toe, 0.5), sole, 20),
+        "outer_knee": _add(knee, back_leg, 34),
+        "fibular_neck": _add(_along(knee, ankle, 0.13), front_leg, 4),
+        "shin_1": _add(_along(knee, ankle, 0.35), front_leg, 26),
+        "shin_2": _add(_along(knee, ankle, 0.8), front_leg, 22),
+        "front_ankle": _add(ankle, front_leg, 26),
+        "dorsum": _add(_along(ankle, toe, 0.5), top, 18),
+        "psoas": (0.0, 170.0),
+        "front_hip": (60.0, 10.0),
+        "thigh_front_1": _add(_along(hip, knee, 0.3), front_thigh, 48),
+        "thigh_front_2": _add(_along(hip, knee, 0.65), front_thigh, 45),
+        "front_knee": _add(_along(hip, knee, 0.98), front_thigh, 48),
+    }
+
+
+NERVE_PATHS = {
+    "cord": ("cord_top", "cord_bottom"),
+    "sciatic": ("spine_L5", "notch", "behind_hip", "thigh_back_1", "thigh_back_2", "split"),
+    "tibial": ("split", "behind_knee", "calf_1", "calf_2", "behind_ankle", "sole"),
+    "common_fibular": (
+        "split",
+        "outer_knee",
+        "fibular_neck",
+        "shin_1",
+        "shin_2",
+        "front_ankle",
+        "dorsum",
+    ),
+    "femoral": ("spine_L3", "psoas", "front_hip", "thigh_front_1", "thigh_front_2", "front_knee"),
+}
+NERVE_LABEL_AT = {
+    "sciatic": "thigh_back_2",
+    "tibial": "calf_2",
+    "common_fibular": "shin_1",
+    "femoral": "thigh_front_1",
+}
+SITE_AT = {  # where a compressed nerve site sits on the drawing
+    ("sciatic", "piriformis"): "notch",
+    ("femoral", "inguinal_ligament"): "front_hip",
+    ("tibial", "popliteal_fossa"): "behind_knee",
+    ("tibial", "tarsal_tunnel"): "behind_ankle",
+    ("common_fibular", "fibular_head"): "fibular_neck",
+}
+
+
+def _points(angles: dict[str, float]) -> dict[str, tuple[float, float]]:
+    points = tension_skeleton(angles)
+    for root, level in ROOT_LEVEL.items():
+        points[f"spine_{root}"] = (float(SPINE_X), float(level))
+    return points
+
+
+def _polyline(points, closed: bool = False) -> str:
+    head, *rest = points
+    path = f"M{head[0]:.1f},{head[1]:.1f}" + "".join(f"L{x:.1f},{y:.1f}" for x, y in rest)
+    return path + ("Z" if closed else "")
+
+
+def _limb(a, b, wa: float, wb: float) -> list[tuple[float, float]]:
+    """A tapered band from a to b, half-widths wa and wb (a limb's outline)."""
+    length = math.hypot(b[0] - a[0], b[1] - a[1]) or 1.0
+    nx, ny = -(b[1] - a[1]) / length, (b[0] - a[0]) / length
+    return [
+        (a[0] + nx * wa, a[1] + ny * wa),
+        (b[0] + nx * wb, b[1] + ny * wb),
+        (b[0] - nx * wb, b[1] - ny * wb),
+        (a[0] - nx * wa, a[1] - ny * wa),
+    ]
+
+
+def _circle(centre, r: float, name: str, fill: str, line: str, width: float) -> dict:
+    x, y = centre
+    return {
+        "type": "circle",
+        "x0": x - r,
+        "y0": y - r,
+        "x1": x + r,
+        "y1": y + r,
+        "fillcolor": fill,
+        "line": {"color": line, "width": width},
+        "layer": "below",
+        "name": name,
+    }
+
+
+def _body_shapes(pts: dict, position: str) -> list[dict]:
+    """The support, the trunk, neck, head, thigh, leg and foot as filled outlines."""
+
+    def at(p):
+        return _place(p, position)
+
+    trunk = [(-120, -70), (105, -70), (115, 300), (120, 470), (80, 550), (-90, 550), (-125, 400)]
+    neck_band = _limb(pts["neck"], pts["head"], 45, 40)
+    pieces = {
+        "trunk": trunk,
+        "neck": neck_band,
+        "thigh": _limb(pts["hip"], pts["knee"], 80, 55),
+        "leg": _limb(pts["knee"], pts["ankle"], 50, 32),
+        "foot": [
+            _add(pts["heel"], pts["sole_side"], 30),
+            _add(pts["toe"], pts["sole_side"], 12),
+            _add(pts["toe"], pts["top_side"], 10),
+            _add(pts["ankle"], pts["top_side"], 36),
+            _add(pts["heel"], pts["top_side"], 25),
+        ],
+    }
+    shapes = [_support(position)]
+    for name, outline in pieces.items():
+        shapes.append(
+            {
+                "type": "path",
+                "path": _polyline([at(p) for p in outline], closed=True),
+                "fillcolor": BODY_FILL,
+                "line": {"color": BODY_LINE, "width": 1},
+                "layer": "below",
+                "name": name,
+            }
+        )
+    shapes.append(_circle(at(pts["hip"]), 78, "hip", BODY_FILL, BODY_FILL, 0))
+    shapes.append(_circle(at(pts["knee"]), 54, "knee", BODY_FILL, BODY_FILL, 0))
+    shapes.append(_circle(at(pts["ankle"]), 33, "ankle", BODY_FILL, BODY_FILL, 0))
+    shapes.append(_circle(at(pts["head"]), SEGMENT["head"], "head", BODY_FILL, BODY_LINE, 1))
+    shapes.append(
+        {
+            "type": "path",
+            "path": _polyline([at(pts["head"]), at(pts["face"])]),
+            "line": {"color": BODY_LINE, "width": 3},
+            "layer": "below",
+            "name": "face",
+        }
+    )
+    return shapes
+
+
+def strain_colour(strain: float) -> str:
+    """The colour of a strain (%) on the tension scale: 0 light, the healthy limit dark."""
+    from plotly.colors import find_intermediate_color, unlabel_rgb
+
+    from anatomy.tension import HEALTHY_TOLERANCE
+
+    f = min(max(strain / HEALTHY_TOLERANCE, 0.0), 1.0)
+    for (a, ca), (b, cb) in itertools.pairwise(TENSION_SCALE):
+        if f <= b:
+            t = (f - a) / (b - a)
+            r, g, bl = find_intermediate_color(unlabel_rgb(ca), unlabel_rgb(cb), t)
+            return f"rgb({round(r)}, {round(g)}, {round(bl)})"
+    return TENSION_SCALE[-1][1]
+
+
+def _support(position: str) -> dict:
+    """The table (lying) or the chair (sitting) as one shape."""
+    if position == "sitting":
+        path = "M-300,-85L330,-85L330,-125L-300,-125Z M-280,-125L-280,-480 M310,-125L310,-480"
+    elif position == "supine":
+        path = "M-900,-125L60,-125L60,-170L-900,-170Z"  # under the trunk; the leg is free
+    else:
+        path = "M-900,-125L60,-125L60,-170L-900,-170Z"
+    return {
+        "type": "path",
+        "path": path,
+        "fillcolor": SUPPORT_FILL,
+        "line": {"color": SUPPORT_LINE, "width": 2},
+        "layer": "below",
+        "name": "support",
+    }
+
+
+def _irritated_places(model, table, findings, at) -> list[tuple[str, tuple[float, float]]]:
+    """Where each irritated root (on the spine) or nerve (at its site) is drawn."""
+    places = []
+    for structure in table["structure"]:
+        if structure in ROOT_LEVEL:
+            places.append((structure, at(f"spine_{structure}")))
+            continue
+        site = next(
+            (
+                lesion.site
+                for lesion in getattr(findings, "lesions", ())
+                if lesion.kind == "nerve" and lesion.target == structure
+            ),
+            None,
+        )
+        anchor = SITE_AT.get((structure, site), NERVE_LABEL_AT.get(structure))
+        if anchor is not None:
+            places.append((structure, at(anchor)))
+    return places[:SYMPTOM_STARS]
+
+
+def tension_parts(
+    model: Model,
+    angles: dict | None = None,
+    findings: Findings | None = None,
+    position: str = "supine",
+    presenter: bool = False,
+    side: str | None = None,
+) -> dict:
+    """Everything the tension figure shows for a pose: shapes, annotations, the marker trace.
+
+    The figure and the widget both build from this, so an update sends the
+    values a fresh figure would hold.
+    """
+    from anatomy import tension
+
+    if position not in tension.POSITIONS:
+        raise choice_error("position", position, tension.POSITIONS)
+    angles = tension.check_angles(model, **(angles or {}))
+    view = TENSION_PRESENTER if presenter else TENSION_NORMAL
+    strains = tension.nerve_tension(model=model, **angles)
+    table = tension.symptoms(findings, side=side, model=model, **angles)
+    pts = _points(angles)
+
+    def at(name):
+        return _place(pts[name], position)
+
+    shapes = _body_shapes(pts, position)
+    shapes.append(
+        {
+            "type": "path",
+            "path": _polyline([at(p) for p in NERVE_PATHS["cord"]]),
+            "line": {"color": CORD_COLOUR, "width": view.nerve - 1},
+            "layer": "above",
+            "name": "cord",
+        }
+    )
+    for nerve in TENSION_NERVES:
+        value = float(strains[nerve])
+        slack = value < -SLACK_BELOW
+        shapes.append(
+            {
+                "type": "path",
+                "path": _polyline([at(p) for p in NERVE_PATHS[nerve]]),
+                "line": {
+                    "color": SLACK_COLOUR if slack else strain_colour(value),
+                    "width": view.nerve * (0.8 if slack else 1.0),
+                    "dash": "dot" if slack else "solid",
+                },
+                "layer": "above",
+                "name": f"{nerve}|{'slack' if slack else 'taut'}",
+            }
+        )
+    places = _irritated_places(model, table, findings, at)
+    hurting = set(table.loc[table["symptoms"], "structure"]) if len(table) else set()
+    for k in range(SYMPTOM_STARS):
+        structure, (x, y) = places[k] if k < len(places) else ("", (0.0, 0.0))
+        on = structure in hurting
+        shapes.append(
+            {
+                "type": "path",
+                "path": _star(x, y, view.star),
+                "fillcolor": SYMPTOM_COLOUR if on else "#FFFFFF",
+                "line": {"color": "#000000", "width": 1.5},
+                "layer": "above",
+                "visible": bool(structure),
+                "name": f"irritated|{structure}|{'symptoms' if on else 'quiet'}"
+                if structure
+                else "irritated|",
+            }
+        )
+
+    annotations = []
+    xs, ys, colours, hover = [], [], [], []
+    placed = _LabelPlacer(view, position)
+    for nerve in TENSION_NERVES:
+        value = float(strains[nerve])
+        x, y = at(NERVE_LABEL_AT[nerve])
+        name = model.label(nerve).replace(" nerve", "")
+        words = tension.strain_words(value)
+        ax, ay = placed.offset((x, y), _place(pts[LABEL_SIDE[nerve]], position), f"{name} {words}")
+        annotations.append(
+            {
+                "x": x,
+                "y": y,
+                "ax": ax,
+                "ay": ay,
+                "showarrow": True,
+                "arrowhead": 0,
+                "arrowcolor": "#555555",
+                "text": f"<b>{_escape(name)}</b> {words}",
+                "font": {"size": view.font, "color": "#111111"},
+                "bgcolor": "rgba(255,255,255,0.85)",
+                "name": f"label|{nerve}",
+            }
+        )
+        xs.append(x)
+        ys.append(y)
+        colours.append(round(max(value, 0.0), 3))
+        hover.append(_tension_hover(model, nerve, value))
+    labelled = table.set_index("structure") if len(table) else None
+    for structure, (x, y) in places:
+        row = labelled.loc[structure]
+        state = "symptoms start" if row["symptoms"] else "no symptoms yet"
+        text = f"{irritated_name(model, structure)}: {state}"
+        ax, ay = placed.offset((x, y), (-0.6, 0.8), text)
+        annotations.append(
+            {
+                "x": x,
+                "y": y,
+                "ax": ax,
+                "ay": ay,
+                "showarrow": True,
+                "arrowhead": 0,
+                "text": f"<b>{_escape(irritated_name(model, structure))}</b>: {state}",
+                "font": {
+                    "size": view.font,
+                    "color": SYMPTOM_COLOUR if row["symptoms"] else "#111111",
+                },
+                "bgcolor": "rgba(255,255,255,0.85)",
+                "name": f"irritated|{structure}",
+            }
+        )
+    annotations.append(_corner(pose_words(model, angles, position), 1.0, "top", view.font, "pose"))
+    annotations.append(
+        _corner(
+            "<br>".join(_escape(x) for x in threshold_lines(model, table)),
+            0.0,
+            "bottom",
+            view.font - 1,
+            "thresholds",
+        )
+    )
+    (x0, x1), (y0, y1) = TENSION_RANGES[position]
+    return {
+        "shapes": shapes,
+        "annotations": annotations,
+        "marker": {"x": xs, "y": ys, "hovertext": hover, "color": colours},
+        "ranges": {"x": [x0, x1], "y": [y0, y1]},
+        "view": view,
+    }
+
+
+class _LabelPlacer:
+    """Leader-line offsets (px) for the nerve labels, pushed out until they do not overlap."""
+
+    def __init__(self, view: TensionView, position: str):
+        (x0, x1), (y0, y1) = TENSION_RANGES[position]
+        plot_w, plot_h = view.width * 0.85 - 8, view.height - 8
+        self.scale = min(plot_w / (x1 - x0), plot_h / (y1 - y0))  # px per mm (equal axes)
+        self.view = view
+        self.boxes: list[tuple[float, float, float, float]] = []
+
+    def offset(self, anchor, direction, text: str) -> tuple[float, float]:
+        """(ax, ay) for a label of ``text`` at ``anchor`` (mm), out along ``direction``."""
+        width = len(text) * self.view.font * 0.58 + 8
+        height = self.view.font * 1.5
+        px, py = anchor[0] * self.scale, -anchor[1] * self.scale  # screen px, y down
+        dx, dy = direction[0], -direction[1]
+        length = self.view.label
+        for _ in range(8):
+            cx, cy = px + dx * length, py + dy * length
+            box = (cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2)
+            if not any(_overlap(box, other) for other in self.boxes):
+                break
+            length += height
+        self.boxes.append(box)
+        return round(dx * length, 1), round(dy * length, 1)
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _corner(text: str, y: float, anchor: str, size: int, name: str) -> dict:
+    return {
+        "x": 0.0,
+        "y": y,
+        "xref": "paper",
+        "yref": "paper",
+        "xanchor": "left",
+        "yanchor": anchor,
+        "align": "left",
+        "showarrow": False,
+        "text": text if name == "thresholds" else _escape(text),
+        "font": {"size": size},
+        "name": name,
+    }
+
+
+def _tension_hover(model: Model, nerve: str, value: float) -> str:
+    rows = model.nerve_crossings[model.nerve_crossings["nerve"] == nerve]
+    state = "slack" if value < -SLACK_BELOW else "stretched" if value > SLACK_BELOW else "at rest"
+    lines = [f"<b>{_escape(model.label(nerve))}</b>: {value:.2f}% ({state})", "runs:"]
+    lines += [f"  {row['passes']} the {row['joint']}" for row in rows.to_dict("records")]
+    return "<br>".join(lines)
+
+
+def irritated_name(model: Model, structure: str) -> str:
+    """'L5 root' for a root, the label for a nerve."""
+    return f"{structure} root" if model.kind(structure) == "root" else model.label(structure)
+
+
+def pose_words(model: Model, angles: dict[str, float], position: str) -> str:
+    """The pose in one line: 'Lying on the back · hip flexion 60° · knee 0° · ...'."""
+    from anatomy import tension
+
+    parts = [tension.POSITIONS[position].capitalize()]
+    words = tension.tables(model).words
+    for angle in ("hip_flexion", "knee_flexion", "ankle_dorsiflexion", "neck_flexion"):
+        value = angles[angle]
+        joint = angle.split("_")[0]
+        if value:
+            word = words[angle][1] if value < 0 else words[angle][0]
+            parts.append(f"{joint} {word} {abs(value):g}°")
+        else:
+            parts.append(f"{joint} 0°")
+    return " · ".join(parts)
+
+
+def threshold_lines(model: Model, table: pd.DataFrame) -> list[str]:
+    """Each irritated root or nerve: its pull against its tolerance, in words."""
+    from anatomy.tension import HEALTHY_TOLERANCE
+
+    if not len(table):
+        return [f"Nothing irritated: a healthy nerve takes {HEALTHY_TOLERANCE:g}% strain."]
+    lines = []
+    for row in table.to_dict("records"):
+        verdict = "symptoms" if row["symptoms"] else "no symptoms"
+        lines.append(
+            f"{irritated_name(model, row['structure'])}: pulled {row['pull_pct']:.1f}%, "
+            f"tolerates {row['tolerance_pct']:.1f}%: {verdict}"
+        )
+    return lines
+
+
+def tension_figure(
+    model: Model,
+    angles: dict | None = None,
+    findings: Findings | None = None,
+    position: str = "supine",
+    presenter: bool = False,
+    side: str | None = None,
+) -> go.Figure:
+    """The leg and trunk from the side, posed, with the nerves coloured by their strain.
+
+    Parameters
+    ----------
+    model : anatomy.Model
+    angles : dict, optional
+        hip_flexion, knee_flexion, ankle_dorsiflexion, neck_flexion in degrees
+        (missing ones 0); checked against the normal ranges.
+    findings : anatomy.Findings, optional
+        The irritated roots or nerves: a star marks each, filled vermillion
+        once its pull reaches its tolerance (symptoms start).
+    position : {"supine", "sitting", "prone"}
+        How the body is drawn (lying on the back, sitting, lying face down);
+        the strains depend on the angles only.
+    presenter : bool
+        Larger type and lines for a projector.
+    side : {"left", "right"}, optional
+        The leg shown; by default the affected one.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Nerve shapes are named ``nerve|taut`` or ``nerve|slack``; one marker
+        trace carries the colour bar and the hover text.
+    """
+    from anatomy.tension import HEALTHY_TOLERANCE
+
+    parts = tension_parts(model, angles, findings, position, presenter, side)
+    view, marker = parts["view"], parts["marker"]
+    fig = go.Figure(
+        go.Scatter(
+            x=marker["x"],
+            y=marker["y"],
+            mode="markers",
+            hovertext=marker["hovertext"],
+            hoverinfo="text",
+            showlegend=False,
+            name="Nerve strain",
+            marker={
+                "size": view.nerve * 2.6,
+                "color": marker["color"],
+                "colorscale": TENSION_SCALE,
+                "cmin": 0,
+                "cmax": HEALTHY_TOLERANCE,
+                "line": {"color": "#333333", "width": 1},
+                "colorbar": {
+                    "title": {"text": "Strain (%)", "side": "right"},
+                    "tickvals": [0, 2, 4, 6, 8],
+                    "ticktext": ["0", "2", "4", "6", "8: healthy limit"],
+                    "len": 0.6,
+                    "thickness": 12,
+                    "x": 0.86,
+                    "xanchor": "left",
+                    "y": 0.55,
+                },
+            },
+        )
+    )
+    fig.update_layout(
+        template="none",
+        shapes=parts["shapes"],
+        annotations=parts["annotations"],
+        height=view.height,
+        width=view.width,
+        margin={"l": 4, "r": 4, "t": 4, "b": 4},
+        font={"size": view.font, "family": "Arial, Helvetica, sans-serif", "color": "#111111"},
+        paper_bgcolor="#FFFFFF",
+        plot_bgcolor="#FFFFFF",
+        xaxis={
+            "range": parts["ranges"]["x"],
+            "visible": False,
+            "fixedrange": True,
+            "domain": [0, 0.85],
+        },
+        yaxis={
+            "range": parts["ranges"]["y"],
+            "visible": False,
+            "fixedrange": True,
+            "scaleanchor": "x",
+            "scaleratio": 1,
+        },
+        dragmode=False,
+        hovermode="closest",
+    )
+    return fig

@@ -29,6 +29,10 @@ SOURCE_KINDS = ("text", "reference")
 VERDICTS = ("accurate", "imprecise", "incorrect")
 WEIGHTS = {"main": 1.0, "minor": 0.5}
 SIDES = ("left", "right", "both")
+# The joint angles the nerve-tension model takes (anatomy.tension), and the two sides of a
+# joint's axis a nerve can pass.
+ANGLES = ("hip_flexion", "knee_flexion", "ankle_dorsiflexion", "neck_flexion")
+AXIS_SIDES = ("behind", "in front")
 
 # relation: (kinds allowed as source, kinds allowed as target, weight rule)
 # weight rule: "required" (main|minor), "empty", or "optional".
@@ -116,6 +120,53 @@ SCHEMAS: dict[str, tuple[str, list[tuple[str, bool]]]] = {
             ("meets", True),
             ("lower_roots", True),
             ("default_side", True),
+            ("citations", True),
+            ("note", False),
+        ],
+    ),
+    "joint_ranges": (
+        "joint_ranges.csv",
+        [
+            ("angle", True),
+            ("joint", True),
+            ("label", True),
+            ("minimum", True),
+            ("maximum", True),
+            ("positive", True),
+            ("negative", True),
+            ("lengthened_side", True),
+            ("citations", True),
+            ("note", False),
+        ],
+    ),
+    "nerve_beds": (
+        "nerve_beds.csv",
+        [
+            ("nerve", True),
+            ("bed_mm", True),
+            ("course", True),
+            ("citations", True),
+            ("note", False),
+        ],
+    ),
+    "nerve_crossings": (
+        "nerve_crossings.csv",
+        [
+            ("nerve", True),
+            ("joint", True),
+            ("passes", True),
+            ("moment_arm_mm", True),
+            ("glide", True),
+            ("citations", True),
+            ("note", False),
+        ],
+    ),
+    "root_pull": (
+        "root_pull.csv",
+        [
+            ("root", True),
+            ("nerve", True),
+            ("share", True),
             ("citations", True),
             ("note", False),
         ],
@@ -476,6 +527,113 @@ def validate_cases(model: Model) -> None:
             raise DataError(file, line, "severity", f"{row['severity']!r} is not in (0, 1]")
 
 
+def _number(value: str) -> float | None:
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    return number if number == number and abs(number) != float("inf") else None
+
+
+def validate_joint_ranges(ranges: pd.DataFrame) -> None:
+    """Each angle of the tension model has one range, in numbers, with neutral (0) inside it."""
+    file = "joint_ranges.csv"
+    for index, row in enumerate(ranges.to_dict("records")):
+        line = _line(index)
+        if row["angle"] not in ANGLES:
+            raise DataError(file, line, "angle", f"{row['angle']!r} is not one of {list(ANGLES)}")
+        low, high = _number(row["minimum"]), _number(row["maximum"])
+        for column, value in (("minimum", low), ("maximum", high)):
+            if value is None:
+                raise DataError(file, line, column, f"{row[column]!r} is not a number of degrees")
+        if not low <= 0 <= high or low == high:
+            raise DataError(
+                file, line, "maximum", f"the range {low:g}..{high:g} must contain neutral (0)"
+            )
+        if row["lengthened_side"] not in AXIS_SIDES:
+            raise DataError(
+                file,
+                line,
+                "lengthened_side",
+                f"{row['lengthened_side']!r} is not one of {list(AXIS_SIDES)}",
+            )
+    missing = [a for a in ANGLES if a not in set(ranges["angle"])]
+    if missing:
+        raise DataError(file, None, "angle", f"no range for {missing}")
+
+
+def validate_nerve_beds(beds: pd.DataFrame, kinds: dict[str, str]) -> None:
+    """Nerve beds belong to existing nerves and have a positive length."""
+    file = "nerve_beds.csv"
+    for index, row in enumerate(beds.to_dict("records")):
+        line = _line(index)
+        if kinds.get(row["nerve"]) != "nerve":
+            nerves = sorted(s for s, k in kinds.items() if k == "nerve")
+            raise choice_error_at(file, line, "nerve", "nerve", row["nerve"], nerves)
+        length = _number(row["bed_mm"])
+        if length is None or length <= 0:
+            raise DataError(file, line, "bed_mm", f"{row['bed_mm']!r} is not a length in mm > 0")
+
+
+def validate_nerve_crossings(
+    crossings: pd.DataFrame, beds: pd.DataFrame, ranges: pd.DataFrame
+) -> None:
+    """Each crossing names a nerve with a bed, a joint with a range, a side, an arm and a glide;
+    every nerve bed crosses at least one joint."""
+    file = "nerve_crossings.csv"
+    joints = list(ranges["joint"])
+    for index, row in enumerate(crossings.to_dict("records")):
+        line = _line(index)
+        if row["nerve"] not in set(beds["nerve"]):
+            raise choice_error_at(file, line, "nerve", "nerve bed", row["nerve"], beds["nerve"])
+        if row["joint"] not in joints:
+            raise choice_error_at(file, line, "joint", "joint", row["joint"], joints)
+        if row["passes"] not in AXIS_SIDES:
+            raise DataError(
+                file, line, "passes", f"{row['passes']!r} is not one of {list(AXIS_SIDES)}"
+            )
+        arm = _number(row["moment_arm_mm"])
+        if arm is None or arm <= 0:
+            raise DataError(
+                file, line, "moment_arm_mm", f"{row['moment_arm_mm']!r} is not a distance in mm > 0"
+            )
+        glide = _number(row["glide"])
+        if glide is None or not 0 <= glide < 1:
+            raise DataError(file, line, "glide", f"{row['glide']!r} is not a share from 0 to <1")
+    crossing = set(crossings["nerve"])
+    for index, nerve in beds["nerve"].items():
+        if nerve not in crossing:
+            raise DataError(
+                "nerve_beds.csv", _line(index), "nerve", f"{nerve!r} crosses no joint in {file}"
+            )
+
+
+def validate_root_pull(
+    pull: pd.DataFrame, beds: pd.DataFrame, links: pd.DataFrame, kinds: dict[str, str]
+) -> None:
+    """A root is pulled only by a nerve with a bed that it really joins (a contributes_to link)."""
+    file = "root_pull.csv"
+    joins = links.loc[links["relation"] == "contributes_to", ["source", "target"]]
+    joined = set(zip(joins["source"], joins["target"], strict=True))
+    for index, row in enumerate(pull.to_dict("records")):
+        line = _line(index)
+        if kinds.get(row["root"]) != "root":
+            roots = [s for s, k in kinds.items() if k == "root"]
+            raise choice_error_at(file, line, "root", "root", row["root"], roots)
+        if row["nerve"] not in set(beds["nerve"]):
+            raise choice_error_at(file, line, "nerve", "nerve bed", row["nerve"], beds["nerve"])
+        if row["share"] not in WEIGHTS:
+            raise DataError(file, line, "share", f"{row['share']!r} is not one of {list(WEIGHTS)}")
+        if (row["root"], row["nerve"]) not in joined:
+            raise DataError(
+                file,
+                line,
+                "nerve",
+                f"{row['root']} does not join the {row['nerve']} nerve in links.csv "
+                "(no contributes_to link), so that nerve cannot pull on it",
+            )
+
+
 def validate_look_alikes(model: Model) -> None:
     """Look-alike pairs name two different lesions localize can propose, and each
     telling finding is an effect a structure of the right kind can show."""
@@ -517,6 +675,8 @@ class Model:
     ----------
     structures, links, citations, sources, sites, cases, zones, look_alikes : pandas.DataFrame
         The tables as loaded (text columns), one row one fact.
+    joint_ranges, nerve_beds, nerve_crossings, root_pull : pandas.DataFrame
+        The tables of the nerve-tension model (:mod:`anatomy.tension`).
     texts : dict
         Source id -> full text of each shipped source.
     """
@@ -530,6 +690,10 @@ class Model:
     zones: pd.DataFrame
     look_alikes: pd.DataFrame
     texts: dict
+    joint_ranges: pd.DataFrame
+    nerve_beds: pd.DataFrame
+    nerve_crossings: pd.DataFrame
+    root_pull: pd.DataFrame
 
     def __repr__(self) -> str:
         sizes = ", ".join(
@@ -543,6 +707,10 @@ class Model:
                 "cases",
                 "zones",
                 "look_alikes",
+                "joint_ranges",
+                "nerve_beds",
+                "nerve_crossings",
+                "root_pull",
             )
         )
         return f"<anatomy.Model: {sizes}>"
@@ -731,6 +899,8 @@ def load_model(data_dir: Path | str | None = None, sources_dir: Path | str | Non
     s, links, cit = tables["structures"], tables["links"], tables["citations"]
     src, sites, cases = tables["sources"], tables["sites"], tables["cases"]
     zones, look_alikes = tables["zones"], tables["look_alikes"]
+    ranges, beds = tables["joint_ranges"], tables["nerve_beds"]
+    crossings, pull = tables["nerve_crossings"], tables["root_pull"]
 
     validate_unique(s, "structures.csv", ["id"])
     validate_choice(s, "structures.csv", "kind", KINDS)
@@ -751,6 +921,10 @@ def load_model(data_dir: Path | str | None = None, sources_dir: Path | str | Non
         (cases, "cases.csv"),
         (zones, "zones.csv"),
         (look_alikes, "look_alikes.csv"),
+        (ranges, "joint_ranges.csv"),
+        (beds, "nerve_beds.csv"),
+        (crossings, "nerve_crossings.csv"),
+        (pull, "root_pull.csv"),
     )
     for table, file in cited:
         validate_citation_refs(table, file, citation_ids)
@@ -761,7 +935,18 @@ def load_model(data_dir: Path | str | None = None, sources_dir: Path | str | Non
     validate_root_values(links, kinds)
     validate_chain_weights(links, kinds)
     validate_sites(sites, kinds)
-    model = Model(s, links, cit, src, sites, cases, zones, look_alikes, texts)
+    validate_unique(ranges, "joint_ranges.csv", ["angle"])
+    validate_unique(ranges, "joint_ranges.csv", ["joint"])
+    validate_joint_ranges(ranges)
+    validate_unique(beds, "nerve_beds.csv", ["nerve"])
+    validate_nerve_beds(beds, kinds)
+    validate_unique(crossings, "nerve_crossings.csv", ["nerve", "joint"])
+    validate_nerve_crossings(crossings, beds, ranges)
+    validate_unique(pull, "root_pull.csv", ["root", "nerve"])
+    validate_root_pull(pull, beds, links, kinds)
+    model = Model(
+        s, links, cit, src, sites, cases, zones, look_alikes, texts, ranges, beds, crossings, pull
+    )
     validate_cases(model)
     validate_look_alikes(model)
     return model

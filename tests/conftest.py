@@ -11,7 +11,8 @@ import anatomy
 
 TINY_TEXT = "The L5 root goes down the leg to the big toe.\n"
 
-# A minimal valid model: one root, its disc, a plexus, two nerves, a muscle, a region.
+# A minimal valid model: one root, its disc, a plexus, two nerves, a muscle, a region, and
+# the sciatic nerve's bed for the tension model.
 TINY = {
     "structures.csv": """id,kind,label,aliases,order,description
 L4-L5,disc,L4-L5 disc,L4/L5,4,
@@ -52,6 +53,24 @@ toe,A big toe case,root:L5,left,0.5,c_quote,Numb big toe.
 """,
     "look_alikes.csv": """a,b,distinguished_by,citations,note
 L5,sciatic @ piriformis,numbness:big_toe,c_ref,Only in name here.
+""",
+    "joint_ranges.csv": (
+        "angle,joint,label,minimum,maximum,positive,negative,lengthened_side,citations,note\n"
+    )
+    + """hip_flexion,hip,Hip flexion,-15,125,flexion,extension,behind,c_ref,
+knee_flexion,knee,Knee flexion,0,130,flexion,extension,in front,c_ref,
+ankle_dorsiflexion,ankle,Ankle dorsiflexion,-50,20,dorsiflexion,plantar flexion,behind,c_ref,
+neck_flexion,neck,Neck flexion,-45,45,flexion,extension,behind,c_ref,
+""",
+    "nerve_beds.csv": """nerve,bed_mm,course,citations,note
+sciatic,650,From the roots to the knee,c_ref,
+""",
+    "nerve_crossings.csv": """nerve,joint,passes,moment_arm_mm,glide,citations,note
+sciatic,hip,behind,40,0.5,c_ref,
+sciatic,knee,behind,35,0.5,c_ref,
+""",
+    "root_pull.csv": """root,nerve,share,citations,note
+L5,sciatic,main,c_ref,
 """,
 }
 

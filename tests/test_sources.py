@@ -34,6 +34,11 @@ CLAIMS = {
     "second text: the sciatic course": ["ak_sciatic_course", "ak_string_to_knee"],
     "second text: misalignment": ["ak_misalignment"],
     "second text: nerve tension": ["ak_nerve_tension", "ak_radiating", "ak_string"],
+    "second text: stretching, range of motion, hamstring stretches": [
+        "ak_stretch_irritates",
+        "ak_range_of_motion",
+        "ak_hamstring_stretch",
+    ],
 }
 
 

@@ -107,3 +107,49 @@ def test_offline_the_notebook_still_renders_and_updates(chromium, lab):
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / "test_offline.png"))
         context.close()
+
+
+VERMILLION, WHITE = "rgb(213, 94, 0)", "rgb(255, 255, 255)"
+STAR_FILL = """(prefix) => {
+  const gd = document.querySelector('.anatomy-explorer .js-plotly-plot');
+  const index = gd.layout.shapes.findIndex(s => s.name && s.name.startsWith(prefix) && s.visible);
+  const path = gd.querySelector(`.shapelayer path[data-index="${index}"]`);
+  return path ? getComputedStyle(path).fill : null;
+}"""
+
+
+def star_fill(page, prefix="irritated|L5", colour=None, timeout=30.0):
+    deadline = time.monotonic() + timeout
+    value = page.evaluate(STAR_FILL, prefix)
+    while colour is not None and value != colour and time.monotonic() < deadline:
+        time.sleep(0.25)
+        value = page.evaluate(STAR_FILL, prefix)
+    return value
+
+
+def test_bending_the_knee_in_jupyterlab(page, lab):
+    base, token = lab
+    open_and_run(page, base, token, "05_bending_the_knee.ipynb")
+    # The notebook ends at the straight-leg raise's onset for L5 at severity 0.5.
+    assert star_fill(page, colour=VERMILLION) == VERMILLION
+    explorer_click(page, "Neutral")
+    assert star_fill(page, colour=WHITE) == WHITE  # lying flat: no symptoms
+    explorer_click(page, "Straight-leg raise")
+    assert star_fill(page, colour=VERMILLION) == VERMILLION
+    text = page.locator(".anatomy-explorer .anatomy-panel").first.inner_text()
+    assert "Straight-leg raise: shown where it turns positive, 69°" in text
+
+    # Lower the leg by dragging the hip slider, as a person would: the symptoms stop.
+    handle = page.locator(".anatomy-explorer .noUi-handle").first
+    handle.evaluate("el => el.scrollIntoView({block: 'center'})")
+    box = handle.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(box["x"] - 40, box["y"] + box["height"] / 2, steps=5)
+    page.mouse.up()
+    assert star_fill(page, colour=WHITE) == WHITE
+    plot = page.locator(".anatomy-explorer .js-plotly-plot").first
+    plot.evaluate("el => el.scrollIntoView({block: 'center'})")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.locator(".anatomy-explorer").first.screenshot(path=str(SHOTS / "bend_explorer.png"))
+    assert page.console_errors == []
