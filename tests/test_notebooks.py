@@ -11,7 +11,8 @@ import pytest
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 COURSE = sorted(p for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
-RESERVED = {"05_bending_the_knee.ipynb", "06_self_check.ipynb"}
+# Notebooks that may be linked before they exist, marked "*(in preparation)*": none now.
+RESERVED: set[str] = set()
 HEADINGS = ["## Overview", "## Prerequisites", "## Summary", "## What's next", "## References"]
 
 
@@ -25,12 +26,14 @@ def source(cell: dict) -> str:
 
 def test_the_course_is_there():
     names = [p.name for p in COURSE]
-    assert names[:5] == [
+    assert names == [
         "00_start_here.ipynb",
         "01_lumbar_spine.ipynb",
         "02_root_to_leg.ipynb",
         "03_compress_a_root.ipynb",
         "04_cases.ipynb",
+        "05_bending_the_knee.ipynb",
+        "06_self_check.ipynb",
     ]
     assert (NOTEBOOKS / "lecture.ipynb").is_file()
 
