@@ -13,11 +13,46 @@ SHOTS = Path(__file__).resolve().parents[2] / "test-output" / "browser"
 BLUE, PURPLE, NEUTRAL_MUSCLE = "rgb(0, 114, 178)", "rgb(204, 121, 167)", "rgb(214, 210, 207)"
 NEUTRAL_REGION = "rgb(228, 228, 228)"
 
-SHAPE_FILL = """([plot, name]) => {
+# The fill rendered where the body map draws ``structure|side``. A lit structure is
+# listed in the meta of the overlay trace that draws it: read the fill of that trace's
+# rendered path. Otherwise it is drawn by its panel's neutral shape (regions or muscles
+# merged per panel; the panel comes from the hover trace's ids) or, for a reflex, by the
+# neutral reflex trace.
+DRAWN_FILL = """([plot, name]) => {
   const gd = document.querySelectorAll('.anatomy-explorer .js-plotly-plot')[plot];
-  const index = gd.layout.shapes.findIndex(s => s.name === name);
+  if (!gd || !gd._fullData) return null;
+  const rendered = (i) => {
+    const uid = gd._fullData[i].uid;
+    const path = gd.querySelector(`.scatterlayer [class~="trace${uid}"] path.js-fill`);
+    return path ? getComputedStyle(path).fill : null;
+  };
+  const lists = (t) => Array.isArray(t.meta) && t.meta.includes(name);
+  const lit = gd.data.findIndex(t => t.fill === 'toself' && lists(t) && t.name !== 'Reflexes');
+  if (lit >= 0) return rendered(lit);
+  const reflex = gd.data.findIndex(t => t.name === 'Reflexes' && lists(t));
+  if (reflex >= 0) return rendered(reflex);
+  const [structure, side] = name.split('|');
+  const hover = gd.data.find(t => Array.isArray(t.customdata)
+      && t.customdata.some(c => c[0] === structure && c[1] === side));
+  if (!hover) return null;
+  const index = gd.layout.shapes.findIndex(
+      s => s.name === `region|${hover.meta}` || s.name === `muscle|${hover.meta}`);
   const path = gd.querySelector(`.shapelayer path[data-index="${index}"]`);
   return path ? getComputedStyle(path).fill : null;
+}"""
+
+# Where a structure's hover point is on the page, in pixels.
+HOVER_POINT = """([plot, name]) => {
+  const gd = document.querySelectorAll('.anatomy-explorer .js-plotly-plot')[plot];
+  const [structure, side] = name.split('|');
+  for (const t of gd.data) {
+    const i = (t.customdata || []).findIndex(c => c[0] === structure && c[1] === side);
+    if (i < 0) continue;
+    const box = gd.querySelector('.nsewdrag').getBoundingClientRect();
+    const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+    return [box.left + xa.d2p(t.x[i]), box.top + ya.d2p(t.y[i])];
+  }
+  return null;
 }"""
 
 
@@ -35,8 +70,18 @@ SCROLL_STEP = """() => {
 
 
 def fill(page, name: str, plot: int = 0) -> str | None:
-    """The rendered fill of the shape drawing ``structure|side``."""
-    return page.evaluate(SHAPE_FILL, [plot, name])
+    """The rendered fill where the body map draws ``structure|side``."""
+    return page.evaluate(DRAWN_FILL, [plot, name])
+
+
+def hover_text(page, name: str, plot: int = 0) -> str:
+    """The hover label shown when the mouse rests on ``structure|side``."""
+    page.locator(".anatomy-explorer .js-plotly-plot").nth(plot).scroll_into_view_if_needed()
+    x, y = page.evaluate(HOVER_POINT, [plot, name])
+    page.mouse.move(x, y)
+    label = page.locator(".hoverlayer .hovertext").first
+    label.wait_for(timeout=10_000)
+    return label.text_content()
 
 
 def wait_fill(page, name: str, colour: str, timeout: float = 30, plot: int = 0) -> str | None:
