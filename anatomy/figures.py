@@ -364,7 +364,12 @@ def map_state(model: Model, presenter: bool = False) -> MapState:
 
 
 def _join(rings) -> tuple[list, list]:
-    """Polygons or lines in one trace, separated by gaps (None)."""
+    """Polygons or lines in one trace, separated by gaps (None).
+
+    With none, the trace holds one gap: plotly.js hides a trace with no data at
+    all, and its partial redraw would then leave the trace's old drawing on
+    screen.
+    """
     xs, ys = [], []
     for x, y in rings:
         if xs:
@@ -372,7 +377,7 @@ def _join(rings) -> tuple[list, list]:
             ys.append(None)
         xs += x
         ys += y
-    return xs, ys
+    return xs or [None], ys or [None]
 
 
 def overlay(

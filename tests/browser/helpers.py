@@ -13,33 +13,30 @@ SHOTS = Path(__file__).resolve().parents[2] / "test-output" / "browser"
 BLUE, PURPLE, NEUTRAL_MUSCLE = "rgb(0, 114, 178)", "rgb(204, 121, 167)", "rgb(214, 210, 207)"
 NEUTRAL_REGION = "rgb(228, 228, 228)"
 
-# The fill rendered where the body map draws ``structure|side``. A lit structure is
-# listed in the meta of the overlay trace that draws it: read the fill of that trace's
-# rendered path. Otherwise it is drawn by its panel's neutral shape (regions or muscles
-# merged per panel; the panel comes from the hover trace's ids) or, for a reflex, by the
-# neutral reflex trace.
-DRAWN_FILL = """([plot, name]) => {
+# The fill painted at a structure: at its hover point (inside its polygon), the topmost
+# filled path plotly.js rendered there. Traces are drawn above every shape (all shapes
+# are in the layer below) and in DOM order, so: the last trace fill that contains the
+# point, else the last shape that does. A stale drawing left on screen would be found too.
+PAINTED_FILL = """([plot, name]) => {
   const gd = document.querySelectorAll('.anatomy-explorer .js-plotly-plot')[plot];
-  if (!gd || !gd._fullData) return null;
-  const rendered = (i) => {
-    const uid = gd._fullData[i].uid;
-    const path = gd.querySelector(`.scatterlayer [class~="trace${uid}"] path.js-fill`);
-    return path ? getComputedStyle(path).fill : null;
-  };
-  const lists = (t) => Array.isArray(t.meta) && t.meta.includes(name);
-  const lit = gd.data.findIndex(t => t.fill === 'toself' && lists(t) && t.name !== 'Reflexes');
-  if (lit >= 0) return rendered(lit);
-  const reflex = gd.data.findIndex(t => t.name === 'Reflexes' && lists(t));
-  if (reflex >= 0) return rendered(reflex);
+  if (!gd || !gd._fullLayout) return null;
   const [structure, side] = name.split('|');
-  const hover = gd.data.find(t => Array.isArray(t.customdata)
-      && t.customdata.some(c => c[0] === structure && c[1] === side));
-  if (!hover) return null;
-  const index = gd.layout.shapes.findIndex(
-      s => s.name === `region|${hover.meta}` || s.name === `muscle|${hover.meta}`);
-  const path = gd.querySelector(`.shapelayer path[data-index="${index}"]`);
-  return path ? getComputedStyle(path).fill : null;
+  let point = null;
+  for (const t of gd.data) {
+    const i = (t.customdata || []).findIndex(c => c[0] === structure && c[1] === side);
+    if (i >= 0) { point = [t.x[i], t.y[i]]; break; }
+  }
+  if (!point) return null;
+  const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+  const x = xa.c2p(point[0]), y = ya.c2p(point[1]);  // in the plot area, as traces draw
+  const top = (paths, p) => paths.reverse().find(path => path.isPointInFill(p));
+  const trace = top([...gd.querySelectorAll('.scatterlayer path.js-fill')], new DOMPoint(x, y));
+  if (trace) return getComputedStyle(trace).fill;
+  const shape = top([...gd.querySelectorAll('.shapelayer path')],
+                    new DOMPoint(xa._offset + x, ya._offset + y));  // shapes: page pixels
+  return shape ? getComputedStyle(shape).fill : null;
 }"""
+
 
 # Where a structure's hover point is on the page, in pixels.
 HOVER_POINT = """([plot, name]) => {
@@ -70,8 +67,8 @@ SCROLL_STEP = """() => {
 
 
 def fill(page, name: str, plot: int = 0) -> str | None:
-    """The rendered fill where the body map draws ``structure|side``."""
-    return page.evaluate(DRAWN_FILL, [plot, name])
+    """The fill painted where the body map draws ``structure|side``."""
+    return page.evaluate(PAINTED_FILL, [plot, name])
 
 
 def hover_text(page, name: str, plot: int = 0) -> str:
