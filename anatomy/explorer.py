@@ -396,8 +396,9 @@ class Explorer:
         """One update message with the new data of the overlay traces, if anything changed."""
         data = figures.overlay(self.model, findings, self.presenter)
         if data != self._overlay:
+            sent = [cleared(old, new) for old, new in zip(self._overlay, data, strict=True)]
             self._overlay = data
-            apply_overlay(self.figure, data, self._animated)
+            apply_overlay(self.figure, sent, self._animated)
 
     def _error(self, err: Exception) -> None:
         self.message.value = (
@@ -440,6 +441,20 @@ REDRAW_TRACES_ONLY = {
     "transition": {"duration": 0},
     "mode": "immediate",
 }
+
+
+def cleared(old: dict, new: dict) -> dict:
+    """What to send for a trace that had ``old`` data and gets ``new``.
+
+    A trace with no data is hidden by plotly.js and skipped by its partial
+    redraw: cheap, but whatever it drew before would stay on screen. So a
+    trace that drew something and now has nothing gets one gap (``None``)
+    instead: it is redrawn once, as nothing. Traces that stay empty stay
+    hidden and cost nothing.
+    """
+    if "x" in new and not new["x"] and any(v is not None for v in old.get("x", ())):
+        return {**new, "x": [None], "y": [None]}
+    return new
 
 
 def apply_overlay(figure: go.FigureWidget, data: list[dict], traces: list[int]) -> None:

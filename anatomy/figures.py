@@ -260,6 +260,15 @@ LEVELS = 4  # a lit colour comes in this many strengths: intensity (0, 1] in qua
 KIND_OF_LAYER = {"region": "area", "muscle": "area", "nerve": "line", "root": "line"}
 KIND_OF_LAYER["reflex"] = "reflex"
 OVERLAY_KINDS = ("area", "line", "reflex")  # drawn in this order
+# The effects each kind of drawing can show: skin regions pain and numbness, muscles
+# weakness, reflex diamonds a reduced reflex; nerves and roots carry any effect. One
+# overlay trace per effect and strength costs the browser time on every change (about
+# 0.3 ms each), so the map has traces only for these; a test runs every lesion and case.
+DRAWN_EFFECTS = {
+    "area": ("pain", "numbness", "weakness"),
+    "line": EFFECTS,
+    "reflex": ("reduced_reflex",),
+}
 MERGED = ("region", "muscle")  # neutral shapes drawn as one path per panel
 
 
@@ -282,7 +291,7 @@ def overlay_groups() -> list[tuple[str, str, int]]:
     groups = []
     for kind in OVERLAY_KINDS:
         order = LINE_PRIORITY if kind == "line" else EFFECT_PRIORITY
-        for effect in reversed(order):
+        for effect in reversed([e for e in order if e in DRAWN_EFFECTS[kind]]):
             groups += [(kind, effect, strength) for strength in range(1, LEVELS + 1)]
     return groups
 
@@ -364,12 +373,7 @@ def map_state(model: Model, presenter: bool = False) -> MapState:
 
 
 def _join(rings) -> tuple[list, list]:
-    """Polygons or lines in one trace, separated by gaps (None).
-
-    With none, the trace holds one gap: plotly.js hides a trace with no data at
-    all, and its partial redraw would then leave the trace's old drawing on
-    screen.
-    """
+    """Polygons or lines in one trace, separated by gaps (None)."""
     xs, ys = [], []
     for x, y in rings:
         if xs:
@@ -377,7 +381,7 @@ def _join(rings) -> tuple[list, list]:
             ys.append(None)
         xs += x
         ys += y
-    return xs or [None], ys or [None]
+    return xs, ys
 
 
 def overlay(
@@ -385,11 +389,11 @@ def overlay(
 ) -> list[dict]:
     """The data of each animated trace, in the order of ``map_state(...).animated``.
 
-    Overlay traces get the polygons or lines they draw (``x``, ``y``) and the
-    ``structure|side`` each one draws (``meta``); the compression sites their
-    stars and labels; the hover traces their text. The neutral lines and
-    reflexes get ``{}``: they are redrawn unchanged, which keeps the redrawn
-    block in drawing order.
+    Overlay traces get the polygons or lines they draw (``x``, ``y``; empty
+    lists when nothing is lit) and the ``structure|side`` each one draws
+    (``meta``); the compression sites their stars and labels; the hover traces
+    their text. The neutral lines and reflexes get ``{}``: they are redrawn
+    unchanged, which keeps the redrawn block in drawing order.
     """
     state = map_state(model, presenter)
     lit = strongest(findings)
@@ -399,6 +403,11 @@ def overlay(
         hit = lit.get((r["structure"], r["side"])) if kind else None
         if hit is None or (panels is not None and r["panel"] not in panels):
             continue
+        if hit[0] not in DRAWN_EFFECTS[kind]:
+            raise ValueError(
+                f"the body map has no colour for {hit[0]} on a {r['layer']} ({r['structure']}); "
+                f"it shows {', '.join(DRAWN_EFFECTS[kind])} there"
+            )
         members.setdefault(_group_key(kind, hit[0], level(hit[1])), []).append(r)
     texts = hover_texts(model, findings, presenter)
     out = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import html
+import itertools
 import json
 
 import plotly.graph_objects as go
@@ -156,6 +157,29 @@ def test_one_message_per_change_with_full_data_for_a_fixed_block(explorer, messa
             elif role in figures.PANELS:
                 assert set(values) == {"hovertext"}
     assert json.dumps(messages[-1]["data"])  # plain JSON: lists, strings, numbers, None
+
+
+def test_a_trace_that_empties_is_redrawn_once_as_nothing(explorer, messages):
+    """plotly.js skips a trace with no data in a partial redraw: its old drawing would stay."""
+    explorer.select("L5", severity=0.9)
+    explorer.select("L5", severity=0.3)  # weakness and numbness go
+    explorer.select("L4", severity=0.3)  # and stay away
+    state = figures.map_state(explorer.model)
+    overlays = [i for i, role in enumerate(state.traces) if role.count("|") == 2]
+    seen = {"cleared": 0, "hidden": 0}
+    for before, after in itertools.pairwise(messages):
+        for i in overlays:
+            had = any(v is not None for v in before["data"][i]["x"])
+            now = after["data"][i]
+            if now["meta"]:
+                assert None not in now["x"][:1]  # drawn
+            elif had:
+                assert now["x"] == [None] == now["y"]  # cleared: redrawn once, as nothing
+                seen["cleared"] += 1
+            else:
+                assert now["x"] == [] == now["y"]  # stays hidden: plotly.js skips it
+                seen["hidden"] += 1
+    assert seen["cleared"] and seen["hidden"]
 
 
 def test_html_is_escaped(tiny):

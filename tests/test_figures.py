@@ -86,7 +86,7 @@ def test_drawing_order_keeps_nerves_above_lit_skin_and_muscles(model):
     assert all(i < lines for i, kind in kinds if kind == "area")
     assert all(lines < i < reflexes for i, kind in kinds if kind == "line")
     assert all(reflexes < i < sites for i, kind in kinds if kind == "reflex")
-    assert len(kinds) == 3 * len(figures.EFFECTS) * figures.LEVELS
+    assert len(kinds) == sum(len(e) for e in figures.DRAWN_EFFECTS.values()) * figures.LEVELS
     # within a kind, the more severe effect and the stronger colour are drawn later (on top)
     areas = [t.name for t in fig.data if t.name.endswith("(area)")]
     assert areas.index("Weakness, strength 4 of 4 (area)") > areas.index(
@@ -114,10 +114,38 @@ def test_overlay_sends_full_data_for_a_fixed_block_of_traces(model):
             else:
                 assert set(values) == {"x", "y", "meta"}
                 assert len(values["x"]) == len(values["y"])
-    # Nothing lit: every overlay holds a single gap, never no data at all (plotly.js would
-    # hide such a trace and leave its old drawing on screen).
     nothing = figures.overlay(model, None)
-    assert all(v["x"] == [None] == v["y"] for v in nothing if "x" in v)
+    assert all(v["x"] == [] == v["y"] and v["meta"] == [] for v in nothing if "x" in v)
+
+
+def test_every_lesion_and_case_is_drawn(model):
+    """Each kind of drawing has a colour for every effect the engine can give it."""
+    findings = [model.compress_case(case) for case in model.cases["id"]]
+    for side in ("left", "both"):
+        for severity in (0.3, 0.5, 0.8, 1.0):
+            findings += [model.compress(root, severity, side) for root in model.roots]
+            for level in model.disc_levels:
+                for zone in model.zones["zone"]:
+                    findings.append(model.compress_disc(level, zone, side, severity))
+            for row in model.sites.to_dict("records"):
+                findings.append(model.compress_nerve(row["nerve"], row["site"], side, severity))
+    state = figures.map_state(model)
+    for f in findings:
+        data = figures.overlay(model, f)  # raises if a finding has no colour on the map
+        drawn = {
+            m for role, v in zip(state.traces, data, strict=False) for m in v.get("meta") or ()
+        }
+        drawable = {
+            (r["structure"], r["side"]) for r in state.rows if r["layer"] in figures.KIND_OF_LAYER
+        }
+        lit = {f"{s}|{side}" for (s, side) in figures.strongest(f) if (s, side) in drawable}
+        assert lit <= drawn
+
+
+def test_an_effect_the_map_cannot_show_is_an_error(model, monkeypatch):
+    monkeypatch.setitem(figures.DRAWN_EFFECTS, "area", ("numbness", "weakness"))
+    with pytest.raises(ValueError, match="no colour for pain on a region"):
+        figures.overlay(model, model.compress("L5", severity=0.9))
 
 
 @pytest.mark.parametrize(
@@ -192,7 +220,7 @@ def test_a_fixed_set_of_traces_and_a_valid_figure(model):
     empty = figures.body_map(model, presenter=True)
     # The same traces whatever is lit: an update replaces data, never adds or removes traces.
     assert [t.name for t in fig.data] == [t.name for t in empty.data]
-    assert len(fig.data) == len(figures.map_state(model, True).traces) <= 64
+    assert len(fig.data) == len(figures.map_state(model, True).traces) <= 48
     assert len(fig.layout.shapes) <= 32  # the neutral regions and muscles: one shape per panel
     go.Figure(fig.to_dict())  # plotly validates every property
     assert fig.layout.font.size == figures.PRESENTER.font > figures.NORMAL.font
