@@ -396,7 +396,7 @@ class Explorer:
         """One update message with the new data of the overlay traces, if anything changed."""
         data = figures.overlay(self.model, findings, self.presenter)
         if data != self._overlay:
-            sent = [cleared(old, new) for old, new in zip(self._overlay, data, strict=True)]
+            sent = [to_send(old, new) for old, new in zip(self._overlay, data, strict=True)]
             self._overlay = data
             apply_overlay(self.figure, sent, self._animated)
 
@@ -443,15 +443,20 @@ REDRAW_TRACES_ONLY = {
 }
 
 
-def cleared(old: dict, new: dict) -> dict:
+def to_send(old: dict, new: dict) -> dict:
     """What to send for a trace that had ``old`` data and gets ``new``.
 
-    A trace with no data is hidden by plotly.js and skipped by its partial
-    redraw: cheap, but whatever it drew before would stay on screen. So a
-    trace that drew something and now has nothing gets one gap (``None``)
-    instead: it is redrawn once, as nothing. Traces that stay empty stay
-    hidden and cost nothing.
+    * Hover text that did not change: nothing (``{}``). The trace keeps its
+      text; it is still redrawn, which keeps the block in drawing order.
+    * An overlay that drew something and now has nothing: one gap (``None``).
+      A trace with no data at all is hidden by plotly.js and skipped by its
+      partial redraw, which would leave its old drawing on screen; with a gap
+      it is redrawn once, as nothing. Overlays that stay empty stay hidden and
+      cost nothing.
+    * Otherwise all of the new data, as it is.
     """
+    if "hovertext" in new and new == old:
+        return {}
     if "x" in new and not new["x"] and any(v is not None for v in old.get("x", ())):
         return {**new, "x": [None], "y": [None]}
     return new

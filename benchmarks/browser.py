@@ -34,6 +34,7 @@ from pathlib import Path
 
 import nbformat
 from nbformat.v4 import new_code_cell, new_notebook
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
 BIN = Path(sys.executable).parent
@@ -96,6 +97,25 @@ MEASURE = """async ([selector, plotSelector, value, fresh]) => {
 }"""
 
 
+# A prompt that shows a cell running or run: the kernel took the Run All.
+STARTED = r"""() => [...document.querySelectorAll('.jp-InputPrompt')]
+    .some(p => /\[(\*|\d+)\]/.test(p.textContent))"""
+
+
+def run_all(page) -> float:
+    """Run All Cells; return when it was clicked (again if a busy kernel missed it)."""
+    for _ in range(4):
+        page.click(".lm-MenuBar-itemLabel:text-is('Run')")
+        start = time.perf_counter()
+        page.click(".lm-Menu-itemLabel:text-is('Run All Cells')")
+        try:
+            page.wait_for_function(STARTED, timeout=30_000)
+            return start
+        except PlaywrightTimeout:
+            time.sleep(2)
+    raise TimeoutError("the kernel never started running the cells")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--changes", type=int, default=24)
@@ -140,9 +160,7 @@ def main() -> None:
             page.wait_for_selector(
                 '.jp-Notebook-ExecutionIndicator[data-status="idle"]', timeout=120_000
             )
-            page.click(".lm-MenuBar-itemLabel:text-is('Run')")
-            start = time.perf_counter()
-            page.click(".lm-Menu-itemLabel:text-is('Run All Cells')")
+            start = run_all(page)
             page.wait_for_selector(
                 ".anatomy-explorer .js-plotly-plot .shapelayer path", timeout=120_000
             )

@@ -154,9 +154,26 @@ def test_one_message_per_change_with_full_data_for_a_fixed_block(explorer, messa
         for role, values in zip(state.traces, message["data"], strict=False):
             if role.count("|") == 2 or role == "sites":
                 assert set(values) == {"x", "y", "meta"}  # full arrays, even when empty
-            elif role in figures.PANELS:
-                assert set(values) == {"hovertext"}
+            elif role in figures.PANELS:  # all of a panel's text, or none if it is unchanged
+                assert set(values) <= {"hovertext"}
+                texts = values.get("hovertext")
+                assert texts is None or len(texts) == len(state.hover[role])
+            else:
+                assert values == {}  # the neutral lines and reflexes: redrawn as they are
     assert json.dumps(messages[-1]["data"])  # plain JSON: lists, strings, numbers, None
+    # The figure holds the text of the latest findings in every panel, sent or kept.
+    expected = figures.hover_texts(explorer.model, explorer.findings)
+    for panel, texts in zip(figures.PANELS, expected, strict=True):
+        assert list(explorer.figure.data[state.traces.index(panel)].hovertext) == texts
+
+
+def test_unchanged_hover_text_is_not_sent_again(explorer, messages):
+    explorer.select("S1", severity=0.3)
+    explorer.select("S1", severity=0.35)  # pain grows; the front muscles stay unaffected
+    state = figures.map_state(explorer.model)
+    panels = [state.traces.index(p) for p in figures.PANELS]
+    sent = [bool(messages[-1]["data"][i]) for i in panels]
+    assert any(sent) and not all(sent), sent
 
 
 def test_a_trace_that_empties_is_redrawn_once_as_nothing(explorer, messages):
