@@ -10,15 +10,14 @@ The only module that imports ipywidgets. ``anatomy.explore()`` returns an
   source, or the reference, and the correction where there is one.
 
 Every change goes through :meth:`Explorer.select`, the same path the controls
-use. An update never rebuilds the figure: it sends one ``plotly_update`` message
-holding the new colours of the shapes that changed, the hover texts and the
-compression marker.
+use. An update never rebuilds the figure: it sends one ``animate`` message that
+replaces the data of the body map's overlay traces (what is lit, the
+compression stars, the hover texts); the browser redraws only those traces.
 """
 
 from __future__ import annotations
 
 import html
-import re
 
 import ipywidgets as widgets
 import plotly.graph_objects as go
@@ -83,9 +82,8 @@ class Explorer:
         first = model.compress(DEFAULT["root"], severity=DEFAULT["severity"], side=DEFAULT["side"])
         self.figure = go.FigureWidget(figures.body_map(model, first, presenter=presenter))
         _share_state(self.figure)
-        self._styles = figures.shape_styles(model, first, presenter)
-        self._texts = figures.hover_texts(model, first, presenter)
-        self._dynamic = figures.map_state(model, presenter).dynamic
+        self._overlay = figures.overlay(model, first, presenter)
+        self._animated = figures.map_state(model, presenter).animated
         self._build_controls(view)
         self.table = widgets.HTML(layout=widgets.Layout(width="100%"))
         self.citations = widgets.HTML(layout=widgets.Layout(width="100%"))
@@ -396,21 +394,12 @@ class Explorer:
         return findings
 
     def _paint(self, findings) -> None:
-        """One update message: the shapes whose style changed, and the hover texts."""
-        styles = figures.shape_styles(self.model, findings, self.presenter)
-        relayout = {}
-        for index, old, new in zip(self._dynamic, self._styles, styles, strict=True):
-            for key, value in new.items():
-                if old.get(key) != value:
-                    relayout[f"shapes[{index}].{key}"] = value
-        self._styles = styles
-        texts = figures.hover_texts(self.model, findings, self.presenter)
-        changed = [
-            i for i, (old, new) in enumerate(zip(self._texts, texts, strict=True)) if old != new
-        ]
-        self._texts = texts
-        if relayout or changed:
-            apply_update(self.figure, {"hovertext": [texts[i] for i in changed]}, relayout, changed)
+        """One update message with the new data of the overlay traces, if anything changed."""
+        data = figures.overlay(self.model, findings, self.presenter)
+        if data != self._overlay:
+            sent = [to_send(old, new) for old, new in zip(self._overlay, data, strict=True)]
+            self._overlay = data
+            apply_overlay(self.figure, sent, self._animated)
 
     def paint(self, findings) -> None:
         """Colour the map by any findings, leaving the controls and panels as they are.
@@ -453,40 +442,50 @@ def _share_state(figure: go.FigureWidget) -> None:
     figure._widget_data = figure._data
 
 
-_SHAPE_KEY = re.compile(r"shapes\[(\d+)\]\.(.+)")
+# Redraw the given traces at once, without a full redraw of the figure afterwards.
+REDRAW_TRACES_ONLY = {
+    "frame": {"duration": 0, "redraw": False},
+    "transition": {"duration": 0},
+    "mode": "immediate",
+}
 
 
-def apply_update(figure: go.FigureWidget, restyle: dict, relayout: dict, traces: list[int]):
-    """Apply one update to a FigureWidget: its Python state and every browser view.
+def to_send(old: dict, new: dict) -> dict:
+    """What to send for a trace that had ``old`` data and gets ``new``.
 
-    The same as ``figure.plotly_update(restyle, relayout, traces)`` for values
-    that are already valid plotly properties (our own colours and texts), but
-    without plotly.py's parsing and validation of each key, which costs about
-    170 ms for the ~300 shape keys of one update (plotly 7.1; measured by
-    ``benchmarks/explorer.py``). It writes the values into the figure's own
-    property dicts, so ``figure.layout.shapes[i]`` and ``figure.data[i]`` read
-    back the new values, and sends one ``update`` message, as plotly_update
-    does. Relayout keys must be ``shapes[i].prop`` paths; tests check that the
-    result equals the public path's.
+    * Hover text that did not change: nothing (``{}``). The trace keeps its
+      text; it is still redrawn, which keeps the block in drawing order.
+    * An overlay that drew something and now has nothing: one gap (``None``).
+      A trace with no data at all is hidden by plotly.js and skipped by its
+      partial redraw, which would leave its old drawing on screen; with a gap
+      it is redrawn once, as nothing. Overlays that stay empty stay hidden and
+      cost nothing.
+    * Otherwise all of the new data, as it is.
     """
-    shapes = figure._layout["shapes"]
-    for key, value in relayout.items():
-        match = _SHAPE_KEY.fullmatch(key)
-        if match is None:
-            raise ValueError(f"apply_update handles shape keys only, not {key!r}")
-        target = shapes[int(match.group(1))]
-        *parents, last = match.group(2).split(".")
-        for name in parents:
-            target = target.setdefault(name, {})
-        target[last] = value
-    for key, values in restyle.items():
-        *parents, last = key.split(".")
-        for value, index in zip(values, traces, strict=True):
-            target = figure._data[index]
-            for name in parents:
-                target = target.setdefault(name, {})
-            target[last] = value
-    figure._send_update_msg(restyle_data=restyle, relayout_data=relayout, trace_indexes=traces)
+    if "hovertext" in new and new == old:
+        return {}
+    if "x" in new and not new["x"] and any(v is not None for v in old.get("x", ())):
+        return {**new, "x": [None], "y": [None]}
+    return new
+
+
+def apply_overlay(figure: go.FigureWidget, data: list[dict], traces: list[int]) -> None:
+    """Replace some traces' data in a FigureWidget: its Python state and every browser view.
+
+    Sends one ``animate`` message with no transition and no redraw after it.
+    In the browser, plotly.js then redraws only these traces (a partial redraw
+    that keeps them in trace order, so ``traces`` must be a contiguous block).
+    ``plotly_update`` or ``plotly_restyle`` would redraw the whole figure: the
+    widget's front end adds a private key to every such update, and plotly.js
+    treats an unknown key as a full recalculation (plotly 7.1, measured by
+    ``benchmarks/browser.py``). The values, our own lists and texts, are
+    written into the figure's own property dicts without plotly.py's validation,
+    as ``figure.data[i]`` reads them back; a test checks that the result equals
+    a freshly built, validated figure.
+    """
+    for index, values in zip(traces, data, strict=True):
+        figure._data[index].update(values)
+    figure._send_animate_msg(data, None, list(traces), REDRAW_TRACES_ONLY)
 
 
 def _is_nerve(model: Model, name: str) -> bool:

@@ -7,14 +7,19 @@ front and from the back, and the muscles with the nerves from the front and
 from the back. What the findings touch is coloured by effect, stronger colour
 for a stronger effect; the rest stays neutral.
 
-Design, from the browser measurements in the project's ECOSYSTEM notes:
-regions, muscles, nerves and roots are *layout shapes*, not traces, so that an
-update is one ``relayout`` of the shapes that changed; the browser's cost stays
-flat as the map grows. Shapes have no hover, so each panel has one invisible
-marker trace at the shapes' centres that carries the hover text and the
-structure ids. Skin and muscles lie in layer ``below`` and nerves and roots in
-layer ``above``: a redrawn shape moves to the top of *its own* layer only, so a
-muscle can never cover a nerve.
+Design, from measurements in a real browser (README, "How an update works"):
+the neutral drawing never changes. The silhouettes, the spine and the neutral
+skin regions and muscles are layout *shapes* (the regions and the muscles of a
+panel merged into one shape each); the neutral nerves, roots and reflex
+diamonds are one trace each. What the findings light is drawn *over* it by a
+fixed set of overlay traces, one per (kind, effect, colour strength), each
+holding all its polygons or lines separated by gaps. An update replaces only
+the data of a fixed, contiguous block of traces (overlays, compression sites,
+hover text), which plotly.js redraws without touching the rest. Trace order
+gives the drawing order: lit skin and muscles, then the nerves and roots, then
+lit nerves and roots, the reflex diamonds, the compression stars; a lit region
+can never cover a nerve. Each panel has one invisible hover trace that carries
+the hover text and the structure ids.
 
 :func:`pathways` draws root -> plexus -> nerve -> muscle or region as a Sankey.
 
@@ -63,7 +68,7 @@ LESION_COLOUR = "#F0E442"  # Okabe-Ito yellow, with a black outline
 SILHOUETTE = "#F3F1EE"
 OUTLINE = "#8A8A8A"
 NEUTRAL_FILL = {"region": "#E4E4E4", "muscle": "#D6D2CF", "disc": "#EFE6C8", "plexus": "#ECECEC"}
-NEUTRAL_LINE = {"region": "#B8B8B8", "muscle": "#8F8A86", "nerve": "#A8A8A8", "root": "#A8A8A8"}
+NEUTRAL_LINE = {"region": "#B8B8B8", "muscle": "#8F8A86", "line": "#A8A8A8"}  # line: nerves, roots
 VERTEBRA_FILL, VERTEBRA_LINE = "#D3D3D3", "#6E6E6E"
 CANAL_FILL = "rgba(120, 120, 120, 0.12)"
 MIN_ALPHA = 0.35  # the weakest lit effect is still clearly visible
@@ -90,7 +95,6 @@ LAYERS = (
     "site",
 )
 DYNAMIC = ("region", "muscle", "nerve", "root", "disc")
-ABOVE = ("nerve", "root")
 X_RANGE, Y_RANGE = (-8, 702), (-62, 350)
 
 
@@ -227,42 +231,6 @@ def _alpha(intensity: float) -> float:
     return MIN_ALPHA + (1 - MIN_ALPHA) * intensity
 
 
-def shape_style(layer: str, lit: tuple[str, float] | None, view: View) -> dict:
-    """The fill and line of one dynamic shape, lit by an effect or neutral."""
-    if layer in ("nerve", "root"):
-        if lit is None:
-            return {"line.color": NEUTRAL_LINE[layer], "line.width": view.line}
-        return {
-            "line.color": _rgba(EFFECT_COLOURS[lit[0]], _alpha(lit[1])),
-            "line.width": view.lit_line,
-        }
-    if layer == "disc":
-        return {
-            "fillcolor": NEUTRAL_FILL["disc"],
-            "line.color": VERTEBRA_LINE,
-            "line.width": view.region_line,
-        }
-    if layer == "reflex":
-        if lit is None:
-            return {"fillcolor": "#FFFFFF", "line.color": "#333333", "line.width": 1.5}
-        return {
-            "fillcolor": _rgba(EFFECT_COLOURS[lit[0]], _alpha(lit[1])),
-            "line.color": "#000000",
-            "line.width": 2,
-        }
-    if lit is None:
-        return {
-            "fillcolor": NEUTRAL_FILL[layer],
-            "line.color": NEUTRAL_LINE[layer],
-            "line.width": view.region_line,
-        }
-    return {
-        "fillcolor": _rgba(EFFECT_COLOURS[lit[0]], _alpha(lit[1])),
-        "line.color": EFFECT_COLOURS[lit[0]],
-        "line.width": view.region_line * 1.5,
-    }
-
-
 def _by_structure(findings: Findings | None) -> dict[tuple[str, str], list[dict]]:
     """Finding rows grouped by (structure, side), built once per findings."""
     groups: dict[tuple[str, str], list[dict]] = {}
@@ -292,39 +260,107 @@ def _escape(text: str) -> str:
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+LEVELS = 4  # a lit colour comes in this many strengths: intensity (0, 1] in quarters
+KIND_OF_LAYER = {"region": "area", "muscle": "area", "nerve": "line", "root": "line"}
+KIND_OF_LAYER["reflex"] = "reflex"
+OVERLAY_KINDS = ("area", "line", "reflex")  # drawn in this order
+# The effects each kind of drawing can show: skin regions pain and numbness, muscles
+# weakness, reflex diamonds a reduced reflex; nerves and roots carry any effect. One
+# overlay trace per effect and strength costs the browser time on every change (about
+# 0.3 ms each), so the map has traces only for these; a test runs every lesion and case.
+DRAWN_EFFECTS = {
+    "area": ("pain", "numbness", "weakness"),
+    "line": EFFECTS,
+    "reflex": ("reduced_reflex",),
+}
+MERGED = ("region", "muscle")  # neutral shapes drawn as one path per panel
+
+
+def level(intensity: float) -> int:
+    """The colour strength, 1 to LEVELS, that shows an intensity in (0, 1]."""
+    return min(LEVELS, max(1, math.ceil(round(intensity * LEVELS, 6))))
+
+
+def lit_colour(effect: str, strength: int) -> str:
+    """The fill (or line) colour of an effect at a colour strength."""
+    return _rgba(EFFECT_COLOURS[effect], _alpha(strength / LEVELS))
+
+
+def overlay_groups() -> list[tuple[str, str, int]]:
+    """(kind, effect, strength) of each overlay trace, in drawing order.
+
+    Within a kind the most severe effect and the strongest colour come last,
+    so they are drawn on top.
+    """
+    groups = []
+    for kind in OVERLAY_KINDS:
+        order = LINE_PRIORITY if kind == "line" else EFFECT_PRIORITY
+        for effect in reversed([e for e in order if e in DRAWN_EFFECTS[kind]]):
+            groups += [(kind, effect, strength) for strength in range(1, LEVELS + 1)]
+    return groups
+
+
+def _group_key(kind: str, effect: str, strength: int) -> str:
+    return f"{kind}|{effect}|{strength}"
+
+
 @dataclass
 class MapState:
-    """What an update needs: the figure's shapes and hover points, in order."""
+    """The body map's parts in figure order, and what an update sends."""
 
-    shape_rows: list[dict]  # geometry rows of the drawn shapes, in layout.shapes order
-    dynamic: list[int]  # indexes of the shapes findings can change (then the star pool)
+    rows: list[dict]  # geometry rows drawn (compression sites excluded), in drawing order
+    rings: dict[str, tuple[list, list]]  # shape id -> x and y of its polygon or line
+    traces: list[str]  # the role of each trace: a group key, "lines", "reflexes", "sites",
+    #                    a panel (hover) or "legend"
+    animated: list[int]  # trace indexes an update sends: one contiguous block
     hover: dict[str, list[dict]]  # panel -> rows whose centres carry hover text
     sites: list[dict]
     view: View
 
 
-STARS = 8  # a pool of compression-site stars, shown and moved as needed
 STAR_SIZE = {False: 7.0, True: 9.0}  # normal, presenter (figure units)
 REFLEX_SIZE = {False: 5.5, True: 7.0}
+LEGEND_TRACES = 7
+
+
+def _ring(points, closed: bool) -> tuple[list, list]:
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    if closed:
+        xs.append(points[0][0])
+        ys.append(points[0][1])
+    return xs, ys
 
 
 def _state(model: Model, presenter: bool) -> MapState:
     geometry = load_geometry(model)
     rows = geometry.to_dict("records")
     drawn = [r for r in rows if r["layer"] != "site"]
-    # Layer order within 'below': silhouette, spine, skin, muscles; 'above': nerves, roots,
-    # reflexes; then the stars.
     order = {layer: i for i, layer in enumerate(LAYERS)}
     drawn.sort(key=lambda r: order[r["layer"]])
     hover = {p: [] for p in PANELS}
+    rings = {}
     for r in drawn:
         if r["layer"] in DYNAMIC or r["layer"] in ("plexus", "reflex"):
             hover[r["panel"]].append(r)
-    dynamic = [i for i, r in enumerate(drawn) if r["layer"] in (*DYNAMIC, "reflex")]
-    dynamic += list(range(len(drawn), len(drawn) + STARS))
+        if r["layer"] == "reflex":
+            rings[r["shape"]] = _ring(_diamond(*r["points"][0], REFLEX_SIZE[presenter]), True)
+        elif r["layer"] in KIND_OF_LAYER:
+            rings[r["shape"]] = _ring(r["points"], r["closed"] == "1")
+    traces = []
+    for kind in OVERLAY_KINDS:
+        if kind == "line":
+            traces.append("lines")  # the neutral nerves and roots, under the lit ones
+        if kind == "reflex":
+            traces.append("reflexes")
+        traces += [_group_key(*g) for g in overlay_groups() if g[0] == kind]
+    traces += ["sites", *PANELS]
+    animated = list(range(len(traces)))
+    traces += ["legend"] * LEGEND_TRACES
     return MapState(
-        shape_rows=drawn,
-        dynamic=dynamic,
+        rows=drawn,
+        rings=rings,
+        traces=traces,
+        animated=animated,
         hover=hover,
         sites=[r for r in rows if r["layer"] == "site"],
         view=PRESENTER if presenter else NORMAL,
@@ -332,7 +368,7 @@ def _state(model: Model, presenter: bool) -> MapState:
 
 
 def map_state(model: Model, presenter: bool = False) -> MapState:
-    """The figure's layout of shapes and hover points (cached per model and mode)."""
+    """The figure's parts and trace plan (cached per model and mode)."""
     key = ("_map_state", presenter)
     cache = model.__dict__.setdefault("_figure_cache", {})
     if key not in cache:
@@ -340,44 +376,73 @@ def map_state(model: Model, presenter: bool = False) -> MapState:
     return cache[key]
 
 
-def shape_styles(model: Model, findings: Findings | None, presenter=False) -> list[dict]:
-    """The style of every dynamic shape, in the order of ``map_state(...).dynamic``.
+def _join(rings) -> tuple[list, list]:
+    """Polygons or lines in one trace, separated by gaps (None)."""
+    xs, ys = [], []
+    for x, y in rings:
+        if xs:
+            xs.append(None)
+            ys.append(None)
+        xs += x
+        ys += y
+    return xs, ys
 
-    Regions, muscles, nerves, roots and reflexes take their colour from the
-    findings; the star pool shows where the compression is.
+
+def overlay(
+    model: Model, findings: Findings | None, presenter=False, panels: tuple | None = None
+) -> list[dict]:
+    """The data of each animated trace, in the order of ``map_state(...).animated``.
+
+    Overlay traces get the polygons or lines they draw (``x``, ``y``; empty
+    lists when nothing is lit) and the ``structure|side`` each one draws
+    (``meta``); the compression sites their stars and labels; the hover traces
+    their text. The neutral lines and reflexes get ``{}``: they are redrawn
+    unchanged, which keeps the redrawn block in drawing order.
     """
     state = map_state(model, presenter)
     lit = strongest(findings)
-    styles = []
-    for i in state.dynamic[: len(state.dynamic) - STARS]:
-        row = state.shape_rows[i]
-        styles.append(
-            shape_style(row["layer"], lit.get((row["structure"], row["side"])), state.view)
-        )
-    stars = lesion_markers(model, findings)
-    size = STAR_SIZE[presenter]
-    for k in range(STARS):
-        if k < len(stars["x"]):
-            styles.append(
-                {
-                    "visible": True,
-                    "path": _star(stars["x"][k], stars["y"][k], size),
-                    "name": f"compression|{stars['text'][k]}",
-                }
+    members: dict[str, list[dict]] = {}
+    for r in state.rows:
+        kind = KIND_OF_LAYER.get(r["layer"])
+        hit = lit.get((r["structure"], r["side"])) if kind else None
+        if hit is None or (panels is not None and r["panel"] not in panels):
+            continue
+        if hit[0] not in DRAWN_EFFECTS[kind]:
+            raise ValueError(
+                f"the body map has no colour for {hit[0]} on a {r['layer']} ({r['structure']}); "
+                f"it shows {', '.join(DRAWN_EFFECTS[kind])} there"
             )
+        members.setdefault(_group_key(kind, hit[0], level(hit[1])), []).append(r)
+    texts = hover_texts(model, findings, presenter)
+    out = []
+    for role in state.traces[: len(state.animated)]:
+        if role in ("lines", "reflexes"):
+            out.append({})
+        elif role == "sites":
+            stars = lesion_markers(model, findings)
+            size = STAR_SIZE[presenter]
+            centres = zip(stars["x"], stars["y"], strict=True)
+            xs, ys = _join(_ring(_star(x, y, size), True) for x, y in centres)
+            out.append({"x": xs, "y": ys, "meta": stars["text"]})
+        elif role in PANELS:
+            out.append({"hovertext": texts[PANELS.index(role)]})
         else:
-            styles.append({"visible": False, "path": _star(0, 0, size), "name": "compression|"})
-    return styles
+            rows = members.get(role, [])
+            xs, ys = _join(state.rings[r["shape"]] for r in rows)
+            out.append({"x": xs, "y": ys, "meta": [f"{r['structure']}|{r['side']}" for r in rows]})
+    return out
 
 
-def _star(x: float, y: float, r: float) -> str:
-    """A five-pointed star centred at (x, y) as an SVG path."""
+def _star(x: float, y: float, r: float) -> list[tuple[float, float]]:
+    """The corners of a five-pointed star centred at (x, y)."""
     points = []
     for k in range(10):
         radius = r if k % 2 == 0 else r * 0.45
         angle = math.pi / 2 + k * math.pi / 5
-        points.append((x + radius * math.cos(angle), y + radius * math.sin(angle)))
-    return "M" + "L".join(f"{px:.2f},{py:.2f}" for px, py in points) + "Z"
+        points.append(
+            (round(x + radius * math.cos(angle), 2), round(y + radius * math.sin(angle), 2))
+        )
+    return points
 
 
 def _diamond(x: float, y: float, r: float) -> list[tuple[float, float]]:
@@ -390,7 +455,7 @@ def lesion_markers(model: Model, findings: Findings | None) -> dict:
     if findings is None:
         return {"x": xs, "y": ys, "text": texts}
     state = map_state(model)
-    spine = {(r["structure"], r["side"]): r for r in state.shape_rows if r["panel"] == "spine"}
+    spine = {(r["structure"], r["side"]): r for r in state.rows if r["panel"] == "spine"}
     for lesion in findings.lesions:
         sides = ["left", "right"] if lesion.side == "both" else [lesion.side]
         if lesion.kind == "nerve":
@@ -420,8 +485,8 @@ def lesion_markers(model: Model, findings: Findings | None) -> dict:
                     xs.append(pts[2][0])
                     ys.append(pts[2][1])
                     texts.append(root)
-    # A central herniation on both sides is one star; the pool has room for STARS.
-    unique = list(dict.fromkeys(zip(xs, ys, texts, strict=True)))[:STARS]
+    # A central herniation on both sides is one star.
+    unique = list(dict.fromkeys(zip(xs, ys, texts, strict=True)))
     return {
         "x": [u[0] for u in unique],
         "y": [u[1] for u in unique],
@@ -464,71 +529,24 @@ def body_map(
     Returns
     -------
     plotly.graph_objects.Figure
-        Shapes are named ``structure|side`` (compression stars
-        ``compression|what``); the hover traces carry the structure ids in
-        ``customdata``.
+        Each overlay trace lists the ``structure|side`` it draws in ``meta``
+        (the compression sites trace, the labels of its stars); the neutral
+        regions and muscles are one shape per panel, named ``region|panel`` or
+        ``muscle|panel``; the hover traces carry the structure ids in
+        ``customdata``. The traces are in the order of
+        ``map_state(model, presenter).traces``.
     """
+    if panels is not None:
+        unknown = [p for p in panels if p not in PANELS]
+        if unknown:
+            raise ValueError(f"unknown panels {unknown}; valid: {', '.join(PANELS)}")
     state = map_state(model, presenter)
     view = state.view
-    styles = shape_styles(model, findings, presenter)
-    dynamic = dict(zip(state.dynamic, styles, strict=True))
-    shapes = []
-    for i, r in enumerate(state.shape_rows):
-        points = r["points"]
-        if r["layer"] == "reflex":
-            points = _diamond(*points[0], REFLEX_SIZE[presenter])
-        shape = {
-            "type": "path",
-            "path": _svg_path(points, r["closed"] == "1" or r["layer"] == "reflex"),
-            "layer": "above" if r["layer"] in (*ABOVE, "reflex") else "below",
-            "name": f"{r['structure'] or r['layer']}|{r['side']}",
-        }
-        if i in dynamic:
-            style = dynamic[i]
-            shape["fillcolor"] = style.get("fillcolor", "rgba(0,0,0,0)")
-            shape["line"] = {"color": style["line.color"], "width": style["line.width"]}
-        elif r["layer"] == "outline":
-            shape.update(fillcolor=SILHOUETTE, line={"color": OUTLINE, "width": view.line * 0.7})
-        elif r["layer"] == "vertebra":
-            shape.update(fillcolor=VERTEBRA_FILL, line={"color": VERTEBRA_LINE, "width": 1})
-        elif r["layer"] == "canal":
-            shape.update(fillcolor=CANAL_FILL, line={"width": 0})
-        elif r["layer"] == "plexus":
-            shape.update(
-                fillcolor=NEUTRAL_FILL["plexus"], line={"color": OUTLINE, "width": 1, "dash": "dot"}
-            )
-        shapes.append(shape)
-    for k in range(STARS):
-        style = dynamic[len(state.shape_rows) + k]
-        shapes.append(
-            {
-                "type": "path",
-                "layer": "above",
-                "fillcolor": LESION_COLOUR,
-                "line": {"color": "#000000", "width": 1.5},
-                **style,
-            }
-        )
-
-    fig = go.Figure()
-    texts = hover_texts(model, findings, presenter)
-    for panel, text in zip(PANELS, texts, strict=True):
-        rows = state.hover[panel]
-        centres = [_centre(r["points"]) for r in rows]
-        fig.add_trace(
-            go.Scatter(
-                x=[c[0] for c in centres],
-                y=[c[1] for c in centres],
-                mode="markers",
-                marker={"size": view.marker + 6, "color": "rgba(0,0,0,0)"},
-                hovertext=text,
-                hoverinfo="text",
-                name=PANEL_TITLES[panel].replace("<br>", " "),
-                showlegend=False,
-                customdata=[[r["structure"], r["side"]] for r in rows],
-                meta=panel,
-            )
-        )
+    rows = [r for r in state.rows if panels is None or r["panel"] in panels]
+    fig = go.Figure(layout={"shapes": _static_shapes(rows, view)})
+    data = overlay(model, findings, presenter, panels)
+    for role, values in zip(state.traces, data, strict=False):
+        fig.add_trace(_trace(state, role, rows, values))
     fig.add_trace(
         go.Scatter(
             x=[None],
@@ -566,7 +584,7 @@ def body_map(
             mode="lines",
             name="Nerve or root",
             meta="legend",
-            line={"color": NEUTRAL_LINE["nerve"], "width": view.lit_line},
+            line={"color": NEUTRAL_LINE["line"], "width": view.lit_line},
         )
     )
     fig.add_trace(
@@ -596,7 +614,7 @@ def body_map(
         for p in PANELS
     ]
     annotations += _side_labels(view)
-    for r in state.shape_rows:  # name each vertebra on its body
+    for r in rows:  # name each vertebra on its body
         if r["layer"] == "vertebra":
             x, y = _centre(r["points"])
             name = r["structure"].replace("vertebra_", "")
@@ -611,7 +629,6 @@ def body_map(
             )
     fig.update_layout(
         template="none",
-        shapes=shapes,
         annotations=annotations,
         height=view.height,
         width=view.width,
@@ -646,27 +663,114 @@ def body_map(
     return fig
 
 
+def _static_shapes(rows: list[dict], view: View) -> list[dict]:
+    """The neutral drawing: silhouettes, spine, and regions and muscles merged per panel."""
+    shapes, merged = [], {}
+    for r in rows:
+        layer = r["layer"]
+        if layer in KIND_OF_LAYER and layer not in MERGED:
+            continue  # nerves, roots and reflexes are traces
+        path = _svg_path(r["points"], r["closed"] == "1")
+        name = f"{r['structure'] or layer}|{r['side']}"
+        if layer in MERGED:
+            name = f"{layer}|{r['panel']}"
+            if name in merged:
+                merged[name]["path"] += path
+                continue
+            style = {
+                "fillcolor": NEUTRAL_FILL[layer],
+                "line": {"color": NEUTRAL_LINE[layer], "width": view.region_line},
+            }
+        elif layer == "outline":
+            style = {"fillcolor": SILHOUETTE, "line": {"color": OUTLINE, "width": view.line * 0.7}}
+        elif layer == "vertebra":
+            style = {"fillcolor": VERTEBRA_FILL, "line": {"color": VERTEBRA_LINE, "width": 1}}
+        elif layer == "disc":
+            style = {
+                "fillcolor": NEUTRAL_FILL["disc"],
+                "line": {"color": VERTEBRA_LINE, "width": view.region_line},
+            }
+        elif layer == "canal":
+            style = {"fillcolor": CANAL_FILL, "line": {"width": 0}}
+        else:  # plexus
+            style = {
+                "fillcolor": NEUTRAL_FILL["plexus"],
+                "line": {"color": OUTLINE, "width": 1, "dash": "dot"},
+            }
+        shape = {"type": "path", "path": path, "layer": "below", "name": name, **style}
+        merged[name] = shape
+        shapes.append(shape)
+    return shapes
+
+
+def _trace(state: MapState, role: str, rows: list[dict], values: dict) -> go.Scatter:
+    """One trace of the body map, by its role in ``state.traces``."""
+    view = state.view
+    quiet = {"hoverinfo": "skip", "showlegend": False}
+    if role in ("lines", "reflexes"):
+        layers = ("nerve", "root") if role == "lines" else ("reflex",)
+        drawn = [r for r in rows if r["layer"] in layers]
+        x, y = _join(state.rings[r["shape"]] for r in drawn)
+        names = [f"{r['structure']}|{r['side']}" for r in drawn]
+        if role == "lines":
+            style = {"line": {"color": NEUTRAL_LINE["line"], "width": view.line}}
+        else:
+            style = {"fill": "toself", "fillcolor": "#FFFFFF"}
+            style["line"] = {"color": "#333333", "width": 1.5}
+        name = "Nerves and roots" if role == "lines" else "Reflexes"
+        return go.Scatter(x=x, y=y, mode="lines", name=name, meta=names, **style, **quiet)
+    if role == "sites":
+        return go.Scatter(
+            mode="lines",
+            fill="toself",
+            fillcolor=LESION_COLOUR,
+            line={"color": "#000000", "width": 1.5},
+            name="Compression sites",
+            **values,
+            **quiet,
+        )
+    if role in PANELS:
+        hover = state.hover[role]
+        centres = [_centre(r["points"]) for r in hover]
+        return go.Scatter(
+            x=[c[0] for c in centres],
+            y=[c[1] for c in centres],
+            mode="none",  # nothing drawn: it only carries the hover text
+            hoverinfo="text",
+            name=PANEL_TITLES[role].replace("<br>", " "),
+            showlegend=False,
+            customdata=[[r["structure"], r["side"]] for r in hover],
+            meta=role,
+            **values,
+        )
+    kind, effect, strength = role.split("|")
+    colour = lit_colour(effect, int(strength))
+    if kind == "line":
+        style = {"line": {"color": colour, "width": view.lit_line}}
+    else:
+        edge = EFFECT_COLOURS[effect] if kind == "area" else "#000000"
+        width = view.region_line * 1.5 if kind == "area" else 2
+        style = {"fill": "toself", "fillcolor": colour, "line": {"color": edge, "width": width}}
+    name = f"{EFFECT_LABELS[effect]}, strength {strength} of {LEVELS} ({kind})"
+    return go.Scatter(mode="lines", name=name, **style, **values, **quiet)
+
+
 def _keep_panels(fig: go.Figure, state: MapState, panels: tuple[str, ...]) -> None:
-    """Cut a full body map down to some panels, for a static page."""
-    unknown = [p for p in panels if p not in PANELS]
-    if unknown:
-        raise ValueError(f"unknown panels {unknown}; valid: {', '.join(PANELS)}")
-    xs = [p[0] for r in state.shape_rows if r["panel"] in panels for p in r["points"]]
+    """Cut a body map drawn for some panels down to their size, for a static page."""
+    xs = [p[0] for r in state.rows if r["panel"] in panels for p in r["points"]]
     low, high = min(xs) - 12, max(xs) + 12
-    drawn = len(state.shape_rows)
-    keep = []
-    for i, shape in enumerate(fig.layout.shapes):
-        if i < drawn:
-            if state.shape_rows[i]["panel"] in panels:
-                keep.append(shape)
-        elif shape.visible:
-            x = float(shape.path[1:].split(",")[0])
-            if low <= x <= high:
-                keep.append(shape)
-    fig.layout.shapes = keep
     fig.layout.annotations = [a for a in fig.layout.annotations if low <= a.x <= high]
-    fig.data = [t for t in fig.data if t.meta == "legend" or t.meta in panels]
-    ys = [p[1] for r in state.shape_rows if r["panel"] in panels for p in r["points"]]
+    sites = next(t for t in fig.data if t.name == "Compression sites")
+    stars = [
+        (ring, label)
+        for ring, label in zip(_rings(sites.x, sites.y), sites.meta or (), strict=True)
+        if low <= min(ring[0]) and max(ring[0]) <= high
+    ]
+    sites.x, sites.y = _join(ring for ring, _ in stars)
+    sites.meta = [label for _, label in stars]
+    # Only what this page draws: the legend, its panels' hover, the traces with data.
+    fig.data = [t for t in fig.data if _keeps(t, panels)]
+    ys = [p[1] for r in state.rows if r["panel"] in panels for p in r["points"]]
     bottom, top = min(ys) - 28, Y_RANGE[1]
     for a in fig.layout.annotations:  # the L and R under the panel
         if a.y < bottom:
@@ -684,8 +788,31 @@ def _keep_panels(fig: go.Figure, state: MapState, panels: tuple[str, ...]) -> No
         fig.update_layout(width=fig.layout.width + 200, margin={"r": 200})
 
 
+def _keeps(trace, panels) -> bool:
+    if trace.meta == "legend":
+        return True
+    if isinstance(trace.meta, str) and trace.meta in PANELS:
+        return trace.meta in panels
+    return any(v is not None for v in trace.x or ())
+
+
+def _rings(xs, ys) -> list[tuple[list, list]]:
+    """Split gap-separated x and y back into their polygons or lines."""
+    rings, x, y = [], [], []
+    for a, b in zip(xs or (), ys or (), strict=True):
+        if a is None:
+            rings.append((x, y))
+            x, y = [], []
+        else:
+            x.append(a)
+            y.append(b)
+    if x:
+        rings.append((x, y))
+    return rings
+
+
 def _panel_centre(model: Model, panel: str) -> float:
-    pts = [p for r in map_state(model).shape_rows if r["panel"] == panel for p in r["points"]]
+    pts = [p for r in map_state(model).rows if r["panel"] == panel for p in r["points"]]
     xs = [p[0] for p in pts]
     return (min(xs) + max(xs)) / 2
 
@@ -1172,7 +1299,7 @@ def tension_parts(
         shapes.append(
             {
                 "type": "path",
-                "path": _star(x, y, view.star),
+                "path": _svg_path(_star(x, y, view.star), True),
                 "fillcolor": SYMPTOM_COLOUR if on else "#FFFFFF",
                 "line": {"color": "#000000", "width": 1.5},
                 "layer": "above",

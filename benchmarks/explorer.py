@@ -118,7 +118,7 @@ def main() -> None:
         sum(
             s
             for s, m in zip(sizes, comms, strict=True)
-            if "_py2js_update" in json.dumps(m["content"])
+            if "_py2js_animate" in json.dumps(m["content"])
         )
         / 4
         / 1024

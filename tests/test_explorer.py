@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import copy
 import html
+import itertools
+import json
 
 import plotly.graph_objects as go
 import pytest
+from drawing import fills, stars
 
 import anatomy
 from anatomy import explorer as ex_module
@@ -22,15 +25,16 @@ def explorer(model):
 def messages(explorer, monkeypatch):
     """Every update message the figure sends to the browser."""
     sent = []
-    original = explorer.figure._send_update_msg
+    original = explorer.figure._send_animate_msg
 
-    def spy(**kwargs):
-        sent.append(kwargs)
-        return original(**kwargs)
+    def spy(data, layout, traces, options):
+        sent.append({"data": data, "layout": layout, "traces": traces, "options": options})
+        return original(data, layout, traces, options)
 
-    monkeypatch.setattr(explorer.figure, "_send_update_msg", spy)
+    monkeypatch.setattr(explorer.figure, "_send_animate_msg", spy)
     for name in (
         "_send_addTraces_msg",
+        "_send_update_msg",
         "_send_relayout_msg",
         "_send_restyle_msg",
         "_send_deleteTraces_msg",
@@ -39,17 +43,14 @@ def messages(explorer, monkeypatch):
     return sent
 
 
-def shape_fill(explorer, structure, side):
-    return [s.fillcolor for s in explorer.figure.layout.shapes if s.name == f"{structure}|{side}"]
-
-
 def test_select_l5_updates_figure_table_and_citations_in_place(explorer, messages):
     figure = explorer.figure
     f = explorer.select("L5", severity=0.9, side="left")
     assert explorer.figure is figure
     assert len(messages) == 1 and messages[0] != "other"
-    assert shape_fill(explorer, "dorsum_of_foot", "left")[0].startswith("rgba(0, 114, 178")
-    assert shape_fill(explorer, "quadriceps", "left") == [figures.NEUTRAL_FILL["muscle"]]
+    model = explorer.model
+    assert fills(model, figure, "dorsum_of_foot", "left")[0].startswith("rgba(0, 114, 178")
+    assert fills(model, figure, "quadriceps", "left") == [figures.NEUTRAL_FILL["muscle"]]
     assert "Top of the foot" in explorer.table.value
     assert "Extensor hallucis longus" in explorer.table.value
     assert "the L5 lumbar nerve through the lateral hamstring muscle" in explorer.citations.value
@@ -68,14 +69,13 @@ def test_widget_values_take_the_same_path_as_select(explorer, model):
     explorer.zone.value = "foraminal"
     explorer.severity.value = 0.8
     via_widgets = explorer.findings.table.copy()
-    styles = copy.deepcopy(explorer._styles)
+    drawn = copy.deepcopy(explorer._overlay)
     explorer.select("L5", severity=0.2)
     explorer.select("L4-L5", zone="foraminal", severity=0.8, side="left")
     assert explorer.findings.table.equals(via_widgets)
-    assert explorer._styles == styles
+    assert explorer._overlay == drawn
     assert explorer.findings.roots == ["L4"]
-    star = [s.name for s in explorer.figure.layout.shapes if s.visible and s.name]
-    assert [n for n in star if n.startswith("compression|")] == ["compression|L4-L5 foraminal"]
+    assert [label for label, _ in stars(explorer.figure)] == ["L4-L5 foraminal"]
 
 
 def test_nerve_and_site_controls(explorer):
@@ -121,37 +121,82 @@ def test_bad_input_shows_a_message_not_a_traceback(explorer, messages, call, wor
     assert explorer.message.value == ""
 
 
-def test_fast_update_equals_plotly_update(model):
-    """apply_update writes what plotly's own (validating) path would."""
+def test_fast_update_equals_a_validated_figure(model):
+    """apply_overlay writes what plotly's own (validating) path would, and what body_map draws."""
     base = figures.body_map(model)
     ours, theirs = go.FigureWidget(base), go.FigureWidget(base)
     findings = model.compress(["S1", "L4"], severity=0.9, side="both")
-    styles = figures.shape_styles(model, findings)
-    dynamic = figures.map_state(model).dynamic
-    relayout = {
-        f"shapes[{i}].{k}": v
-        for i, style in zip(dynamic, styles, strict=True)
-        for k, v in style.items()
-    }
-    restyle = {"hovertext": figures.hover_texts(model, findings)}
-    ex_module.apply_update(ours, restyle, relayout, list(range(5)))
-    theirs.plotly_update(restyle_data=restyle, relayout_data=relayout, trace_indexes=list(range(5)))
+    data = figures.overlay(model, findings)
+    animated = figures.map_state(model).animated
+    ex_module.apply_overlay(ours, data, animated)
+    with theirs.batch_animate(duration=0):
+        for index, values in zip(animated, data, strict=True):
+            theirs.data[index].update(values)
     strip = lambda fig: [{k: v for k, v in t.items() if k != "uid"} for t in fig["data"]]  # noqa: E731
     assert strip(ours.to_dict()) == strip(theirs.to_dict())  # uids are random per widget
-    assert ours.to_dict()["layout"] == theirs.to_dict()["layout"]
-    assert ours.to_dict()["layout"] == figures.body_map(model, findings).to_dict()["layout"]
+    assert strip(ours.to_dict()) == strip(figures.body_map(model, findings).to_dict())
+    assert ours.to_dict()["layout"] == base.to_dict()["layout"]  # the neutral drawing stays
     go.Figure(ours.to_dict())  # still a valid figure
 
 
-def test_update_touches_only_changed_shapes_and_hover_texts(explorer, messages):
+def test_one_message_per_change_with_full_data_for_a_fixed_block(explorer, messages):
     explorer.select("L5", severity=0.9)
     explorer.select("L5", severity=0.9)  # nothing changes: nothing is sent
     explorer.select("L5", severity=0.9, side="right")
-    assert len(messages) == 2
-    first, second = messages
-    assert set(first["restyle_data"]) == {"hovertext"}
-    assert all(key.startswith("shapes[") for key in first["relayout_data"])
-    assert len(second["trace_indexes"]) == len(second["restyle_data"]["hovertext"])
+    explorer.select("S1", severity=0.3, side="right")
+    assert len(messages) == 3 and all(isinstance(m, dict) for m in messages)
+    state = figures.map_state(explorer.model)
+    for message in messages:
+        assert message["traces"] == state.animated  # the same contiguous block every time
+        assert message["layout"] is None  # the layout, with the neutral drawing, never changes
+        assert message["options"]["frame"]["redraw"] is False
+        assert message["options"]["transition"]["duration"] == 0
+        for role, values in zip(state.traces, message["data"], strict=False):
+            if role.count("|") == 2 or role == "sites":
+                assert set(values) == {"x", "y", "meta"}  # full arrays, even when empty
+            elif role in figures.PANELS:  # all of a panel's text, or none if it is unchanged
+                assert set(values) <= {"hovertext"}
+                texts = values.get("hovertext")
+                assert texts is None or len(texts) == len(state.hover[role])
+            else:
+                assert values == {}  # the neutral lines and reflexes: redrawn as they are
+    assert json.dumps(messages[-1]["data"])  # plain JSON: lists, strings, numbers, None
+    # The figure holds the text of the latest findings in every panel, sent or kept.
+    expected = figures.hover_texts(explorer.model, explorer.findings)
+    for panel, texts in zip(figures.PANELS, expected, strict=True):
+        assert list(explorer.figure.data[state.traces.index(panel)].hovertext) == texts
+
+
+def test_unchanged_hover_text_is_not_sent_again(explorer, messages):
+    explorer.select("S1", severity=0.3)
+    explorer.select("S1", severity=0.35)  # pain grows; the front muscles stay unaffected
+    state = figures.map_state(explorer.model)
+    panels = [state.traces.index(p) for p in figures.PANELS]
+    sent = [bool(messages[-1]["data"][i]) for i in panels]
+    assert any(sent) and not all(sent), sent
+
+
+def test_a_trace_that_empties_is_redrawn_once_as_nothing(explorer, messages):
+    """plotly.js skips a trace with no data in a partial redraw: its old drawing would stay."""
+    explorer.select("L5", severity=0.9)
+    explorer.select("L5", severity=0.3)  # weakness and numbness go
+    explorer.select("L4", severity=0.3)  # and stay away
+    state = figures.map_state(explorer.model)
+    overlays = [i for i, role in enumerate(state.traces) if role.count("|") == 2]
+    seen = {"cleared": 0, "hidden": 0}
+    for before, after in itertools.pairwise(messages):
+        for i in overlays:
+            had = any(v is not None for v in before["data"][i]["x"])
+            now = after["data"][i]
+            if now["meta"]:
+                assert None not in now["x"][:1]  # drawn
+            elif had:
+                assert now["x"] == [None] == now["y"]  # cleared: redrawn once, as nothing
+                seen["cleared"] += 1
+            else:
+                assert now["x"] == [] == now["y"]  # stays hidden: plotly.js skips it
+                seen["hidden"] += 1
+    assert seen["cleared"] and seen["hidden"]
 
 
 def test_html_is_escaped(tiny):
@@ -192,9 +237,8 @@ def test_a_view_that_connects_late_sees_the_current_figure(explorer):
     """Voila's browser connects after the notebook ran: it reads the synced state."""
     explorer.select("S1", severity=0.9, side="right")
     state = explorer.figure.get_state()
-    layout = state["_widget_layout"]
-    names = [s.get("name") for s in layout["shapes"]]
-    sole = layout["shapes"][names.index("sole|right")]
+    [sole] = [t for t in state["_widget_data"] if "sole|right" in (t.get("meta") or ())]
     assert sole["fillcolor"].startswith("rgba(0, 114, 178")  # numbness blue, not neutral
+    assert sole["x"] and None not in sole["x"][:3]  # its polygon, as drawn now
     texts = [t for trace in state["_widget_data"] for t in (trace.get("hovertext") or [])]
     assert any(t.startswith("<b>Sole</b> (right)") and "Numbness 0.90" in t for t in texts)

@@ -7,17 +7,9 @@ import sys
 
 import plotly.graph_objects as go
 import pytest
+from drawing import fills, line_colours, rows_of, stars
 
 from anatomy import DataError, figures
-
-
-def fill_of(fig, structure, side):
-    """Fill colours of the shapes drawing a structure on one side."""
-    return [s.fillcolor for s in fig.layout.shapes if s.name == f"{structure}|{side}"]
-
-
-def line_of(fig, structure, side):
-    return [s.line.color for s in fig.layout.shapes if s.name == f"{structure}|{side}"]
 
 
 def colour(effect):
@@ -27,38 +19,133 @@ def colour(effect):
 
 def test_l5_lights_the_dorsum_for_numbness_and_leaves_the_quadriceps(model):
     fig = figures.body_map(model, model.compress("L5", severity=0.9, side="left"))
-    assert all(f.startswith(colour("numbness")) for f in fill_of(fig, "dorsum_of_foot", "left"))
-    assert fill_of(fig, "dorsum_of_foot", "right") == [figures.NEUTRAL_FILL["region"]] * 2
-    assert fill_of(fig, "quadriceps", "left") == [figures.NEUTRAL_FILL["muscle"]]
-    assert fill_of(fig, "extensor_hallucis_longus", "left")[0].startswith(colour("weakness"))
-    assert line_of(fig, "L5", "left")[0].startswith(colour("weakness"))  # carries weakness
+    dorsum = fills(model, fig, "dorsum_of_foot", "left")
+    assert dorsum and all(f.startswith(colour("numbness")) for f in dorsum)
+    assert fills(model, fig, "dorsum_of_foot", "right") == [figures.NEUTRAL_FILL["region"]] * 2
+    assert fills(model, fig, "quadriceps", "left") == [figures.NEUTRAL_FILL["muscle"]]
+    assert fills(model, fig, "extensor_hallucis_longus", "left")[0].startswith(colour("weakness"))
+    assert line_colours(model, fig, "L5", "left")[0].startswith(colour("weakness"))  # carries it
+    assert line_colours(model, fig, "L5", "right") == [figures.NEUTRAL_LINE["line"]]
     moderate = figures.body_map(model, model.compress("L5", severity=0.5, side="left"))
-    assert line_of(moderate, "L5", "left")[0].startswith(colour("numbness"))  # not the reflex
+    assert line_colours(model, moderate, "L5", "left")[0].startswith(colour("numbness"))
 
 
 def test_l3_lights_the_quadriceps(model):
     fig = figures.body_map(model, model.compress("L3", severity=0.9, side="right"))
-    assert fill_of(fig, "quadriceps", "right")[0].startswith(colour("weakness"))
-    assert fill_of(fig, "quadriceps", "left") == [figures.NEUTRAL_FILL["muscle"]]
+    assert fills(model, fig, "quadriceps", "right")[0].startswith(colour("weakness"))
+    assert fills(model, fig, "quadriceps", "left") == [figures.NEUTRAL_FILL["muscle"]]
 
 
 def test_intensity_sets_the_strength_of_the_colour(model):
     weak = figures.body_map(model, model.compress("L5", severity=0.45))
     strong = figures.body_map(model, model.compress("L5", severity=0.9))
     alpha = lambda f: float(f.rsplit(",", 1)[1].rstrip(")"))  # noqa: E731
-    assert alpha(fill_of(weak, "dorsum_of_foot", "left")[0]) < alpha(
-        fill_of(strong, "dorsum_of_foot", "left")[0]
+    assert alpha(fills(model, weak, "dorsum_of_foot", "left")[0]) < alpha(
+        fills(model, strong, "dorsum_of_foot", "left")[0]
     )
 
 
-def stars(fig):
-    """(label, x-centre) of the visible compression stars."""
-    out = []
-    for s in fig.layout.shapes:
-        if s.name and s.name.startswith("compression|") and s.visible:
-            xs = [float(p.split(",")[0]) for p in s.path.strip("MZ").split("L")]
-            out.append((s.name.split("|", 1)[1], (max(xs) + min(xs)) / 2))
-    return out
+@pytest.mark.parametrize(
+    ("intensity", "strength"),
+    [(0.01, 1), (0.25, 1), (0.26, 2), (0.45, 2), (0.5, 2), (0.7, 3), (0.75, 3), (0.9, 4), (1, 4)],
+)
+def test_intensity_is_shown_in_four_strengths(intensity, strength):
+    assert figures.LEVELS == 4
+    assert figures.level(intensity) == strength
+    # the weakest strength is still clearly visible; the strongest is the full colour
+    assert figures.lit_colour("pain", 1).endswith(", 0.51)")
+    assert figures.lit_colour("pain", 4) == "rgba(213, 94, 0, 1.00)"
+
+
+def test_a_lit_structure_is_drawn_by_one_overlay_with_its_own_outline(model):
+    findings = model.compress("S1", severity=0.9, side="right")
+    fig = figures.body_map(model, findings)
+    state = figures.map_state(model)
+    sole = [r for r in state.rows if (r["structure"], r["side"]) == ("sole", "right")]
+    [trace] = {t.name: t for t in fig.data if t.meta and "sole|right" in t.meta}.values()
+    effect, intensity = figures.strongest(findings)[("sole", "right")]
+    assert trace.name.startswith(figures.EFFECT_LABELS[effect])
+    assert trace.fillcolor == figures.lit_colour(effect, figures.level(intensity))
+    # its polygons, each closed, with the coordinates of the drawing
+    points = list(zip(trace.x, trace.y, strict=True))
+    for row in sole:
+        ring = [tuple(p) for p in row["points"]] + [tuple(row["points"][0])]
+        assert any(points[i : i + len(ring)] == ring for i in range(len(points))), row["shape"]
+
+
+def test_drawing_order_keeps_nerves_above_lit_skin_and_muscles(model):
+    """Traces draw in order above every shape: lit areas, nerves, lit nerves, reflexes, stars."""
+    fig = figures.body_map(model, model.compress(["L4", "S1"], severity=0.9, side="both"))
+    assert {s.layer for s in fig.layout.shapes} == {"below"}
+    names = [t.name for t in fig.data]
+    lines, reflexes = names.index("Nerves and roots"), names.index("Reflexes")
+    sites = names.index("Compression sites")
+    kinds = [
+        (i, t.name.rsplit("(", 1)[1].rstrip(")")) for i, t in enumerate(fig.data) if "(" in t.name
+    ]
+    assert all(i < lines for i, kind in kinds if kind == "area")
+    assert all(lines < i < reflexes for i, kind in kinds if kind == "line")
+    assert all(reflexes < i < sites for i, kind in kinds if kind == "reflex")
+    assert len(kinds) == sum(len(e) for e in figures.DRAWN_EFFECTS.values()) * figures.LEVELS
+    # within a kind, the more severe effect and the stronger colour are drawn later (on top)
+    areas = [t.name for t in fig.data if t.name.endswith("(area)")]
+    assert areas.index("Weakness, strength 4 of 4 (area)") > areas.index(
+        "Pain, strength 4 of 4 (area)"
+    )
+    assert areas.index("Pain, strength 2 of 4 (area)") < areas.index("Pain, strength 3 of 4 (area)")
+
+
+def test_overlay_sends_full_data_for_a_fixed_block_of_traces(model):
+    state = figures.map_state(model)
+    assert state.animated == list(range(len(state.animated)))  # contiguous, from the first
+    for findings in (
+        None,
+        model.compress("L5", severity=0.2),
+        model.compress_case("office_worker"),
+    ):
+        data = figures.overlay(model, findings)
+        assert len(data) == len(state.animated)
+        for role, values in zip(state.traces, data, strict=False):
+            if role in ("lines", "reflexes"):
+                assert values == {}
+            elif role in figures.PANELS:
+                assert set(values) == {"hovertext"}
+                assert len(values["hovertext"]) == len(state.hover[role])
+            else:
+                assert set(values) == {"x", "y", "meta"}
+                assert len(values["x"]) == len(values["y"])
+    nothing = figures.overlay(model, None)
+    assert all(v["x"] == [] == v["y"] and v["meta"] == [] for v in nothing if "x" in v)
+
+
+def test_every_lesion_and_case_is_drawn(model):
+    """Each kind of drawing has a colour for every effect the engine can give it."""
+    findings = [model.compress_case(case) for case in model.cases["id"]]
+    for side in ("left", "both"):
+        for severity in (0.3, 0.5, 0.8, 1.0):
+            findings += [model.compress(root, severity, side) for root in model.roots]
+            for level in model.disc_levels:
+                for zone in model.zones["zone"]:
+                    findings.append(model.compress_disc(level, zone, side, severity))
+            for row in model.sites.to_dict("records"):
+                findings.append(model.compress_nerve(row["nerve"], row["site"], side, severity))
+    state = figures.map_state(model)
+    for f in findings:
+        data = figures.overlay(model, f)  # raises if a finding has no colour on the map
+        drawn = {
+            m for role, v in zip(state.traces, data, strict=False) for m in v.get("meta") or ()
+        }
+        drawable = {
+            (r["structure"], r["side"]) for r in state.rows if r["layer"] in figures.KIND_OF_LAYER
+        }
+        lit = {f"{s}|{side}" for (s, side) in figures.strongest(f) if (s, side) in drawable}
+        assert lit <= drawn
+
+
+def test_an_effect_the_map_cannot_show_is_an_error(model, monkeypatch):
+    monkeypatch.setitem(figures.DRAWN_EFFECTS, "area", ("numbness", "weakness"))
+    with pytest.raises(ValueError, match="no colour for pain on a region"):
+        figures.overlay(model, model.compress("L5", severity=0.9))
 
 
 @pytest.mark.parametrize(
@@ -85,21 +172,23 @@ def test_nerve_site_and_roots_are_marked(model):
 
 def test_reflex_markers_turn_green_when_reduced(model):
     fig = figures.body_map(model, model.compress("S1", severity=0.5, side="right"))
-    assert fill_of(fig, "achilles_reflex", "right")[0].startswith(colour("reduced_reflex"))
-    assert fill_of(fig, "achilles_reflex", "left") == ["#FFFFFF"]
+    assert fills(model, fig, "achilles_reflex", "right")[0].startswith(colour("reduced_reflex"))
+    assert fills(model, fig, "achilles_reflex", "left") == ["#FFFFFF"]
 
 
 def test_every_structure_is_drawn_on_both_sides_and_identifiable(model):
     fig = figures.body_map(model)
-    names = {s.name for s in fig.layout.shapes}
     hover = {tuple(c) for t in fig.data if t.customdata is not None for c in t.customdata}
-    for kind in ("region", "muscle", "nerve", "root"):
+    for kind in ("region", "muscle", "nerve", "root", "reflex"):
         for sid in model.ids(kind):
             for side in ("left", "right"):
-                assert f"{sid}|{side}" in names, (sid, side)
+                assert rows_of(model, sid, side), (sid, side)
+                if kind in ("nerve", "root"):
+                    assert line_colours(model, fig, sid, side) == [figures.NEUTRAL_LINE["line"]]
+                else:
+                    neutral = "#FFFFFF" if kind == "reflex" else figures.NEUTRAL_FILL[kind]
+                    assert set(fills(model, fig, sid, side)) == {neutral}, (sid, side)
                 assert (sid, side) in hover, (sid, side)
-    for reflex in model.ids("reflex"):
-        assert (reflex, "left") in hover
 
 
 def test_hover_text_names_effect_path_and_citation(model):
@@ -126,11 +215,27 @@ def test_colours_are_colour_blind_safe_and_labelled(model):
     ]
 
 
-def test_few_traces_and_a_valid_figure(model):
+def test_a_fixed_set_of_traces_and_a_valid_figure(model):
     fig = figures.body_map(model, model.compress("L4", severity=0.9), presenter=True)
-    assert len(fig.data) <= 15  # the browser's cost grows with traces: shapes carry the map
+    empty = figures.body_map(model, presenter=True)
+    # The same traces whatever is lit: an update replaces data, never adds or removes traces.
+    assert [t.name for t in fig.data] == [t.name for t in empty.data]
+    assert len(fig.data) == len(figures.map_state(model, True).traces) <= 48
+    assert len(fig.layout.shapes) <= 32  # the neutral regions and muscles: one shape per panel
     go.Figure(fig.to_dict())  # plotly validates every property
     assert fig.layout.font.size == figures.PRESENTER.font > figures.NORMAL.font
+
+
+def test_a_static_page_keeps_only_its_panels(model):
+    fig = figures.body_map(model, model.compress("L5", severity=0.9), panels=("spine",))
+    assert {s.name.split("|")[0] for s in fig.layout.shapes} >= {"L4-L5", "vertebra_L5"}
+    assert not any(s.name.startswith(("region|", "muscle|")) for s in fig.layout.shapes)
+    assert [label for label, _ in stars(fig)] == ["L5"]
+    lit = [m for t in fig.data if t.name.endswith("(line)") for m in t.meta]
+    assert lit == ["L5|left"]  # the root; the nerves of the leg are on other panels
+    assert {t.meta for t in fig.data if isinstance(t.meta, str)} == {"spine", "legend"}
+    with pytest.raises(ValueError, match="unknown panels"):
+        figures.body_map(model, panels=("skin_side",))
 
 
 def test_pathways_highlight_the_active_paths(model):

@@ -13,11 +13,43 @@ SHOTS = Path(__file__).resolve().parents[2] / "test-output" / "browser"
 BLUE, PURPLE, NEUTRAL_MUSCLE = "rgb(0, 114, 178)", "rgb(204, 121, 167)", "rgb(214, 210, 207)"
 NEUTRAL_REGION = "rgb(228, 228, 228)"
 
-SHAPE_FILL = """([plot, name]) => {
+# The fill painted at a structure: at its hover point (inside its polygon), the topmost
+# filled path plotly.js rendered there. Traces are drawn above every shape (all shapes
+# are in the layer below) and in DOM order, so: the last trace fill that contains the
+# point, else the last shape that does. A stale drawing left on screen would be found too.
+PAINTED_FILL = """([plot, name]) => {
   const gd = document.querySelectorAll('.anatomy-explorer .js-plotly-plot')[plot];
-  const index = gd.layout.shapes.findIndex(s => s.name === name);
-  const path = gd.querySelector(`.shapelayer path[data-index="${index}"]`);
-  return path ? getComputedStyle(path).fill : null;
+  if (!gd || !gd._fullLayout) return null;
+  const [structure, side] = name.split('|');
+  let point = null;
+  for (const t of gd.data) {
+    const i = (t.customdata || []).findIndex(c => c[0] === structure && c[1] === side);
+    if (i >= 0) { point = [t.x[i], t.y[i]]; break; }
+  }
+  if (!point) return null;
+  const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+  const x = xa.c2p(point[0]), y = ya.c2p(point[1]);  // in the plot area, as traces draw
+  const top = (paths, p) => paths.reverse().find(path => path.isPointInFill(p));
+  const trace = top([...gd.querySelectorAll('.scatterlayer path.js-fill')], new DOMPoint(x, y));
+  if (trace) return getComputedStyle(trace).fill;
+  const shape = top([...gd.querySelectorAll('.shapelayer path')],
+                    new DOMPoint(xa._offset + x, ya._offset + y));  // shapes: page pixels
+  return shape ? getComputedStyle(shape).fill : null;
+}"""
+
+
+# Where a structure's hover point is on the page, in pixels.
+HOVER_POINT = """([plot, name]) => {
+  const gd = document.querySelectorAll('.anatomy-explorer .js-plotly-plot')[plot];
+  const [structure, side] = name.split('|');
+  for (const t of gd.data) {
+    const i = (t.customdata || []).findIndex(c => c[0] === structure && c[1] === side);
+    if (i < 0) continue;
+    const box = gd.querySelector('.nsewdrag').getBoundingClientRect();
+    const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+    return [box.left + xa.d2p(t.x[i]), box.top + ya.d2p(t.y[i])];
+  }
+  return null;
 }"""
 
 
@@ -35,8 +67,18 @@ SCROLL_STEP = """() => {
 
 
 def fill(page, name: str, plot: int = 0) -> str | None:
-    """The rendered fill of the shape drawing ``structure|side``."""
-    return page.evaluate(SHAPE_FILL, [plot, name])
+    """The fill painted where the body map draws ``structure|side``."""
+    return page.evaluate(PAINTED_FILL, [plot, name])
+
+
+def hover_text(page, name: str, plot: int = 0) -> str:
+    """The hover label shown when the mouse rests on ``structure|side``."""
+    page.locator(".anatomy-explorer .js-plotly-plot").nth(plot).scroll_into_view_if_needed()
+    x, y = page.evaluate(HOVER_POINT, [plot, name])
+    page.mouse.move(x, y)
+    label = page.locator(".hoverlayer .hovertext").first
+    label.wait_for(timeout=10_000)
+    return label.text_content()
 
 
 def wait_fill(page, name: str, colour: str, timeout: float = 30, plot: int = 0) -> str | None:

@@ -11,6 +11,7 @@ from helpers import (
     PURPLE,
     SHOTS,
     fill,
+    hover_text,
     open_and_run,
     wait_fill,
 )
@@ -42,6 +43,9 @@ def test_compress_a_root_in_jupyterlab(page, lab):
     assert fill(page, "dorsum_of_foot|right") == NEUTRAL_REGION
     panel = page.locator(".anatomy-explorer .anatomy-citations").first
     assert "the L5 lumbar nerve through the lateral hamstring muscle" in panel.inner_text()
+    label = hover_text(page, "dorsum_of_foot|left")  # the path and the citations on hover
+    assert "Top of the foot" in label and "Numbness" in label, label
+    assert "L5 nerve root" in label and "cites:" in label, label
 
     # Move the severity down, as a person drags the slider: weakness goes.
     assert fill(page, "extensor_hallucis_longus|left") == PURPLE
