@@ -1321,16 +1321,8 @@ def tension_parts(
         ax, ay = placed.offset((x, y), _place(pts[LABEL_SIDE[nerve]], position), f"{name} {words}")
         annotations.append(
             {
-                "x": x,
-                "y": y,
-                "ax": ax,
-                "ay": ay,
-                "showarrow": True,
-                "arrowhead": 0,
+                **_callout(x, y, ax, ay, f"<b>{_escape(name)}</b> {words}", view.font),
                 "arrowcolor": "#555555",
-                "text": f"<b>{_escape(name)}</b> {words}",
-                "font": {"size": view.font, "color": "#111111"},
-                "bgcolor": "rgba(255,255,255,0.85)",
                 "name": f"label|{nerve}",
             }
         )
@@ -1344,22 +1336,10 @@ def tension_parts(
         state = "symptoms start" if row["symptoms"] else "no symptoms yet"
         text = f"{irritated_name(model, structure)}: {state}"
         ax, ay = placed.offset((x, y), (-0.6, 0.8), text)
+        colour = SYMPTOM_COLOUR if row["symptoms"] else "#111111"
+        label = f"<b>{_escape(irritated_name(model, structure))}</b>: {state}"
         annotations.append(
-            {
-                "x": x,
-                "y": y,
-                "ax": ax,
-                "ay": ay,
-                "showarrow": True,
-                "arrowhead": 0,
-                "text": f"<b>{_escape(irritated_name(model, structure))}</b>: {state}",
-                "font": {
-                    "size": view.font,
-                    "color": SYMPTOM_COLOUR if row["symptoms"] else "#111111",
-                },
-                "bgcolor": "rgba(255,255,255,0.85)",
-                "name": f"irritated|{structure}",
-            }
+            {**_callout(x, y, ax, ay, label, view.font, colour), "name": f"irritated|{structure}"}
         )
     annotations.append(_corner(pose_words(model, angles, position), 1.0, "top", view.font, "pose"))
     annotations.append(
@@ -1410,6 +1390,21 @@ class _LabelPlacer:
 
 def _overlap(a, b) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _callout(x, y, ax, ay, text: str, size: float, colour: str = "#111111") -> dict:
+    """A label on a white ground with a plain line to the point it names."""
+    return {
+        "x": x,
+        "y": y,
+        "ax": ax,
+        "ay": ay,
+        "showarrow": True,
+        "arrowhead": 0,
+        "text": text,
+        "font": {"size": size, "color": colour},
+        "bgcolor": "rgba(255,255,255,0.85)",
+    }
 
 
 def _corner(text: str, y: float, anchor: str, size: int, name: str) -> dict:
