@@ -10,27 +10,33 @@ Quick start::
     anatomy.nerve_tension(hip_flexion=60)         # strain of each nerve, in %
     anatomy.straight_leg_raise(findings)          # where the raise turns positive
 
-
-The model (this package's import path) never imports plotly or ipywidgets.
+The package is layered (``docs/design.md``); imports only go down:
+``model`` (tables, rules, lookups) → ``engine`` (lesions, localize, tension) →
+``text`` (words, citations, reports) → ``viz`` (plotly figures) → ``atlas`` (the
+model object with compress, localize, cite) → ``widgets`` (ipywidgets) →
+``course`` (teaching tables, the Lesson a notebook holds). ``import anatomy``
+never imports plotly or ipywidgets: :func:`explore`, :func:`bend` and
+:func:`self_check` import them when called.
 """
 
+from anatomy.atlas import Atlas, load_model
+from anatomy.engine.findings import Findings, Lesion
+from anatomy.engine.grading import grade
+from anatomy.engine.neurodynamic import prone_knee_bend, slump, straight_leg_raise
+from anatomy.engine.tension import nerve_tension, root_tension
 from anatomy.errors import DataError
-from anatomy.lesions import Findings, Lesion, grade
-from anatomy.model import Model, load_model
-from anatomy.report import format_findings
-from anatomy.tension import (
-    nerve_tension,
-    prone_knee_bend,
-    root_tension,
-    slump,
-    straight_leg_raise,
-)
+from anatomy.model import Model
+from anatomy.text.report import format_findings
+
+__version__ = "0.2.0"
 
 __all__ = [
+    "Atlas",
     "DataError",
     "Findings",
     "Lesion",
     "Model",
+    "__version__",
     "bend",
     "explore",
     "format_findings",
@@ -46,35 +52,31 @@ __all__ = [
 
 
 def explore(model=None, presenter=False):
-    """The interactive explorer (imports plotly and ipywidgets only when called).
+    """The interactive explorer: controls, the body map, findings and citations.
 
-    See :func:`anatomy.explorer.explore`.
+    See :class:`anatomy.widgets.explorer.Explorer`.
     """
-    from anatomy.explorer import explore as _explore
+    from anatomy import widgets  # plotly and ipywidgets: only when a widget is asked for
 
-    return _explore(model, presenter=presenter)
+    return widgets.explore(model, presenter=presenter)
 
 
 def bend(findings_or_explorer=None, presenter=False, model=None):
-    """The nerve-tension widget: pose the leg, watch the nerves stretch (imports plotly and
-    ipywidgets only when called).
+    """The nerve-tension widget: pose the leg, watch the nerves stretch.
 
     Pass findings (``model.compress(...)``) or an explorer (``anatomy.explore()``) whose
-    findings it should follow. See :class:`anatomy.explorer.BendExplorer`.
+    findings it should follow. See :class:`anatomy.widgets.bend.BendExplorer`.
     """
-    from anatomy.explorer import bend as _bend
+    from anatomy import widgets  # plotly and ipywidgets: only when a widget is asked for
 
-    return _bend(findings_or_explorer, presenter=presenter, model=model)
+    return widgets.bend(findings_or_explorer, presenter=presenter, model=model)
 
 
 def self_check(model=None, n=6, seed=0, presenter=False):
-    """A self-check of generated cases (imports plotly and ipywidgets only when called).
+    """A self-check of generated cases; the same seed gives the same cases.
 
-    See :class:`anatomy.explorer.SelfCheck`; the same seed gives the same cases.
+    See :class:`anatomy.widgets.self_check.SelfCheck`.
     """
-    from anatomy.explorer import self_check as _self_check
+    from anatomy import widgets  # plotly and ipywidgets: only when a widget is asked for
 
-    return _self_check(model, n=n, seed=seed, presenter=presenter)
-
-
-__version__ = "0.1.0"
+    return widgets.self_check(model, n=n, seed=seed, presenter=presenter)

@@ -15,7 +15,10 @@ from __future__ import annotations
 import argparse
 import sys
 
+from anatomy.atlas import load_model
+from anatomy.engine.inputs import is_name_of
 from anatomy.errors import DataError
+from anatomy.text.report import format_findings
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -31,7 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--zone",
         default="paracentral",
-        help="for a disc: central, paracentral, foraminal or extraforaminal (default paracentral)",
+        help="for a disc: the zone of the herniation, as --list names them (default paracentral)",
     )
     p.add_argument("--site", default=None, help="for a nerve: where it is compressed")
     p.add_argument("--case", default=None, help="a preset case from the source texts")
@@ -56,7 +59,7 @@ def _listing(model) -> str:
         [
             f"roots: {', '.join(model.roots)}",
             f"disc levels: {', '.join(model.disc_levels)}",
-            "zones: central, paracentral, foraminal, extraforaminal",
+            f"zones: {', '.join(model.zone_names)}",
             f"nerve sites: {sites}",
             f"cases: {', '.join(model.cases['id'])}",
         ]
@@ -65,9 +68,6 @@ def _listing(model) -> str:
 
 def run(argv: list[str] | None = None) -> str:
     """Parse arguments and return the report; raises ValueError on bad input."""
-    from anatomy.model import load_model
-    from anatomy.report import format_findings
-
     args = _parser().parse_args(argv)
     model = load_model()
     if args.list:
@@ -80,16 +80,17 @@ def run(argv: list[str] | None = None) -> str:
         raise ValueError("name a root, disc level or nerve (or --case, --list)")
     target = args.target.strip()
     side = args.side
+    severity = _number(args.severity, "--severity")
     if target.upper() in model.roots:
-        findings = model.compress(target, severity=args.severity, side=side or "left")
-    elif _is_disc(model, target):
-        findings = model.compress_disc(target, zone=args.zone, side=side, severity=args.severity)
-    elif _is_nerve(model, target):
+        findings = model.compress(target, severity=severity, side=side or "left")
+    elif is_name_of(model, target.replace(" ", ""), "disc"):
+        findings = model.compress_disc(target, zone=args.zone, side=side, severity=severity)
+    elif is_name_of(model, target, "nerve"):
         findings = model.compress_nerve(
-            target, site=args.site, side=side or "left", severity=args.severity
+            target, site=args.site, side=side or "left", severity=severity
         )
     else:
-        nerves = list(dict.fromkeys(model.sites["nerve"]))
+        nerves = model.site_nerves
         raise ValueError(
             f"unknown target {target!r}; valid: a root ({', '.join(model.roots)}), a disc level "
             f"({', '.join(model.disc_levels)}) or a nerve ({', '.join(nerves)})"
@@ -115,20 +116,15 @@ def _localized(model, items: list[str], top: int = 8) -> str:
     return "\n".join(lines)
 
 
-def _is_disc(model, name: str) -> bool:
+def _number(text: str, flag: str) -> float:
+    """A command-line number from 0 to 1 (the severity), or a ValueError naming the flag."""
     try:
-        model.resolve(name.replace(" ", ""), "disc")
+        value = float(text)
     except ValueError:
-        return False
-    return True
-
-
-def _is_nerve(model, name: str) -> bool:
-    try:
-        model.resolve(name, "nerve")
-    except ValueError:
-        return False
-    return True
+        value = float("nan")
+    if not 0 <= value <= 1:  # also NaN
+        raise ValueError(f"{flag} takes a number from 0 to 1, not {text!r}")
+    return value
 
 
 def main(argv: list[str] | None = None) -> int:

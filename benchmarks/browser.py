@@ -54,14 +54,14 @@ CELLS = [
     "explorer.select('L5', severity=0.8)\nexplorer",
     # The naive way, for comparison only: rebuild the figure and display it again.
     "import ipywidgets as w, plotly.graph_objects as go\n"
-    "from IPython.display import display, clear_output\nfrom anatomy import figures\n"
+    "from IPython.display import display, clear_output\nfrom anatomy.viz.body_map import body_map\n"
     "naive = w.Dropdown(options=model.roots, value='L5', description='Naive:')\n"
     "out = w.Output()\n"
     "def redraw(change):\n"
     "    with out:\n"
     "        clear_output(wait=True)\n"
     "        f = model.compress(change['new'], severity=0.8)\n"
-    "        display(go.FigureWidget(figures.body_map(model, f)))\n"
+    "        display(go.FigureWidget(body_map(model, f)))\n"
     "naive.observe(redraw, names='value')\n"
     "display(naive, out)\n"
     "redraw({'new': 'L5'})",

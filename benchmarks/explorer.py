@@ -7,7 +7,7 @@ Prints, from one run on this machine:
 * the median in-kernel latency of ``Explorer.select()`` over every root x three
   severities (measured inside a real IPython kernel, so widget messages are
   really serialised and sent), and, for the same findings, the median of the
-  naive way: a fresh ``figures.body_map(...)`` serialised with ``to_json()``, as
+  naive way: a fresh ``body_map(...)`` serialised with ``to_json()``, as
   re-displaying the figure would cost; and their ratio;
 * the bytes one update puts on the wire (the kernel's comm messages, read back
   by the client), figure and text panels together;
@@ -36,7 +36,8 @@ import json, statistics, time
 t0 = time.perf_counter()
 import anatomy
 model = anatomy.load_model()
-from anatomy import figures
+from anatomy.viz.body_map import body_map
+from anatomy.viz.tension_view import tension_figure
 explorer = anatomy.explore(model)
 from IPython.display import display
 display(explorer)
@@ -49,7 +50,7 @@ for root in model.roots:
         findings = explorer.select(root, severity=severity)
         fast.append(time.perf_counter() - t)
         t = time.perf_counter()
-        figures.body_map(model, findings).to_json()
+        body_map(model, findings).to_json()
         naive.append(time.perf_counter() - t)
 print("RESULT " + json.dumps({"ready": ready, "fast": fast, "naive": naive}))
 """

@@ -9,7 +9,7 @@ Prints, from one run on this machine:
   the text panel), measured inside a real IPython kernel so the widget
   messages are really serialised and sent;
 * for the same poses, the median of the naive way: a fresh
-  ``figures.tension_figure(...)`` serialised with ``to_json()``, as re-displaying
+  ``tension_figure(...)`` serialised with ``to_json()``, as re-displaying
   the figure would cost in the kernel (the browser then pays again for a new
   plot), and the ratio;
 * the bytes one step puts on the wire, figure and text panel together.
@@ -29,7 +29,8 @@ from jupyter_client.manager import start_new_kernel
 KERNEL_CODE = r"""
 import json, time
 import anatomy
-from anatomy import figures
+from anatomy.viz.body_map import body_map
+from anatomy.viz.tension_view import tension_figure
 model = anatomy.load_model()
 bender = anatomy.bend(model.compress("L5", severity=0.7), model=model)
 from IPython.display import display
@@ -41,7 +42,7 @@ for hip in list(range(1, 90, 2)) * 2:
     bender.sliders["hip_flexion"].value = hip
     fast.append(time.perf_counter() - t)
     t = time.perf_counter()
-    figures.tension_figure(model, bender.angles, bender.findings).to_json()
+    tension_figure(model, bender.angles, bender.findings).to_json()
     naive.append(time.perf_counter() - t)
 print("RESULT " + json.dumps({"fast": fast, "naive": naive}))
 """

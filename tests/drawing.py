@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from anatomy import figures
+from anatomy.viz import map_state as mstate
+from anatomy.viz import theme
 
 
 def rows_of(model, structure, side):
     """The geometry rows (polygons or lines) that draw a structure on one side."""
     return [
-        r for r in figures.map_state(model).rows if (r["structure"], r["side"]) == (structure, side)
+        r for r in mstate.map_state(model).rows if (r["structure"], r["side"]) == (structure, side)
     ]
 
 
@@ -50,7 +51,7 @@ def line_colours(model, fig, structure, side):
     traces = listing(fig, name, filled=False)
     lit = [t for t in traces if t.name != "Nerves and roots"]
     assert len(traces) - len(lit) == len(rows_of(model, structure, side))  # drawn neutral too
-    return [t.line.color for t in lit] or [figures.NEUTRAL_LINE["line"]]
+    return [t.line.color for t in lit] or [theme.NEUTRAL_LINE["line"]]
 
 
 def stars(fig):

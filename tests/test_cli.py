@@ -44,7 +44,7 @@ def test_disc_nerve_case_and_list():
 def test_bad_input_exits_2_with_a_clear_message():
     for args, words in (
         (["L7"], "unknown target 'L7'"),
-        (["L5", "--severity", "2"], "severity must be from 0 to 1, not '2'"),
+        (["L5", "--severity", "2"], "--severity takes a number from 0 to 1, not '2'"),
         (["L5", "--side", "up"], "unknown side 'up'"),
         (["sciatic", "--site", "knee"], "valid: piriformis"),
         (["L4-L5", "--zone", "sideways"], "unknown zone 'sideways'"),

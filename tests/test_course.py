@@ -4,51 +4,55 @@ from __future__ import annotations
 
 import pytest
 
-import anatomy
 from anatomy import course
 
 
-def test_root_table_says_where_each_root_leaves_and_what_it_crosses(model):
-    table = course.root_table(model).set_index("root")
+@pytest.fixture
+def lesson(model):
+    return course.Lesson(model)
+
+
+def test_root_table_says_where_each_root_leaves_and_what_it_crosses(lesson):
+    table = lesson.root_table().set_index("root")
     assert table.loc["L4", "leaves the spine"] == "the L4-L5 foramen"
     assert table.loc["L5", "crosses the disc"] == "L4-L5"
     assert table.loc["L5", "key muscle (ISNCSCI)"] == "Extensor hallucis longus"
     assert table.loc["S1", "reflex"] == "Medial hamstring reflex (minor), Achilles reflex"
 
 
-def test_zone_table_applies_the_rule_at_every_level(model):
-    table = course.zone_table(model).set_index("disc")
+def test_zone_table_applies_the_rule_at_every_level(lesson):
+    table = lesson.zone_table().set_index("disc")
     assert table.loc["L4-L5", "paracentral"] == "L5"
     assert table.loc["L4-L5", "foraminal"] == "L4"
     assert table.loc["L5-S1", "central"] == "S1, S2, S3"
 
 
-def test_knee_roots(model):
-    table = course.knee_roots(model).set_index("root")
+def test_knee_roots(lesson):
+    table = lesson.knee_roots().set_index("root")
     assert {"L3", "L4", "S2"} <= set(table.index)
     assert "L5" not in table.index and "S1" not in table.index
     assert "knee jerk" in table.loc["L4", "how it reaches the knee"]
 
 
-def test_nerve_and_muscle_tables(model):
-    nerves = course.nerve_table(model).set_index("nerve")
+def test_nerve_and_muscle_tables(lesson):
+    nerves = lesson.nerve_table().set_index("nerve")
     assert nerves.loc["Femoral nerve", "roots"] == "L2, L3, L4"
     assert nerves.loc["Deep fibular nerve", "from"] == "Common fibular nerve"
-    muscles = course.muscle_table(model).set_index("muscle")
+    muscles = lesson.muscle_table().set_index("muscle")
     assert muscles.loc["Tibialis anterior", "main roots"] == "L4, L5"
     assert muscles.loc["Abductor hallucis", "minor roots"] == "L5, S2"
 
 
-def test_severity_ladder_adds_effects_in_order(model):
-    ladder = course.severity_ladder(model, "L5").set_index("grade")
+def test_severity_ladder_adds_effects_in_order(lesson):
+    ladder = lesson.severity_ladder("L5").set_index("grade")
     assert ladder.loc["mild", "numbness"] == "none"
     assert "top of the foot" in ladder.loc["moderate", "numbness"]
     assert ladder.loc["moderate", "weakness"] == "none"
     assert "gluteus medius" in ladder.loc["severe", "weakness"]
 
 
-def test_compare_says_what_tells_look_alikes_apart(model):
-    table = course.compare(
+def test_compare_says_what_tells_look_alikes_apart(model, lesson):
+    table = lesson.compare(
         model.compress("L5", severity=0.9),
         model.compress_nerve("common_fibular", site="fibular_head", severity=0.9),
     ).set_index(["structure", "effect"])
@@ -57,22 +61,49 @@ def test_compare_says_what_tells_look_alikes_apart(model):
     assert table.loc[("Tibialis anterior", "weakness"), "differs"] == ""
 
 
-def test_case_card_quotes_corrects_and_shows_the_model(model):
-    card = course.case_card(model, "tight_hamstrings_l5")
+def test_case_card_quotes_corrects_and_shows_the_model(lesson):
+    card = lesson.case_card("tight_hamstrings_l5")
     assert "the L5 lumbar nerve through the lateral hamstring muscle" in card.text
     assert "Correction (imprecise)" in card.text
     assert "In the model: L5, left, severity 0.4 (moderate)" in card.text
     assert "<blockquote>" in card._repr_html_()
     with pytest.raises(ValueError, match="office_worker"):
-        course.case_card(model, "nope")
+        lesson.case_card("nope")
 
 
-def test_references_list_only_what_the_notebook_used():
-    fresh = anatomy.load_model()
-    assert str(course.references(fresh)) == ""
-    fresh.compress("S1", severity=0.9)
-    text = str(course.references(fresh))
+def test_references_list_only_what_the_lesson_showed(model):
+    lesson = course.Lesson(model)
+    assert str(lesson.references()) == ""
+    model.compress("S1", severity=0.9)  # computed, not shown: not a reference
+    assert str(lesson.references()) == ""
+    lesson.summary(model.compress("S1", severity=0.9))
+    text = str(lesson.references())
     assert "Harrison's" in text and "ISNCSCI" in text
     assert "Wilke" not in text
-    course.case_card(fresh, "office_worker")
-    assert "Wilke" in str(course.references(fresh))
+    lesson.case_card("office_worker")
+    assert "Wilke" in str(lesson.references())
+
+
+def test_two_lessons_keep_separate_references(model):
+    one, two = course.Lesson(model), course.Lesson(model)
+    one.case_card("office_worker")
+    assert "Wilke" in str(one.references()) and str(two.references()) == ""
+
+
+def test_widgets_made_by_a_lesson_record_what_they_show(model):
+    lesson = course.Lesson(model)
+    explorer = lesson.explore()
+    explorer.select_case("office_worker")
+    assert "wilke_sitting" in lesson.log
+    assert set(explorer.findings.citation_ids) <= set(lesson.log.ids)
+
+
+def test_a_lesson_needs_the_model():
+    with pytest.raises(TypeError, match=r"anatomy\.load_model"):
+        course.Lesson("model")
+
+
+def test_the_model_keeps_no_citation_log(model):
+    model.compress("L5", severity=0.9)
+    assert not hasattr(model, "used_citations") and not hasattr(model, "note_citations")
+    assert set(vars(model)) <= {*model.__dataclass_fields__, "_index"}

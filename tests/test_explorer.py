@@ -12,8 +12,10 @@ import pytest
 from drawing import fills, stars
 
 import anatomy
-from anatomy import explorer as ex_module
-from anatomy import figures
+from anatomy.viz import body_map as bmap
+from anatomy.viz import geometry, theme
+from anatomy.viz import map_state as mstate
+from anatomy.widgets import figure_channel, panels
 
 
 @pytest.fixture
@@ -50,7 +52,7 @@ def test_select_l5_updates_figure_table_and_citations_in_place(explorer, message
     assert len(messages) == 1 and messages[0] != "other"
     model = explorer.model
     assert fills(model, figure, "dorsum_of_foot", "left")[0].startswith("rgba(0, 114, 178")
-    assert fills(model, figure, "quadriceps", "left") == [figures.NEUTRAL_FILL["muscle"]]
+    assert fills(model, figure, "quadriceps", "left") == [theme.NEUTRAL_FILL["muscle"]]
     assert "Top of the foot" in explorer.table.value
     assert "Extensor hallucis longus" in explorer.table.value
     assert "the L5 lumbar nerve through the lateral hamstring muscle" in explorer.citations.value
@@ -69,11 +71,11 @@ def test_widget_values_take_the_same_path_as_select(explorer, model):
     explorer.zone.value = "foraminal"
     explorer.severity.value = 0.8
     via_widgets = explorer.findings.table.copy()
-    drawn = copy.deepcopy(explorer._overlay)
+    drawn = copy.deepcopy(explorer.map.drawn)
     explorer.select("L5", severity=0.2)
     explorer.select("L4-L5", zone="foraminal", severity=0.8, side="left")
     assert explorer.findings.table.equals(via_widgets)
-    assert explorer._overlay == drawn
+    assert explorer.map.drawn == drawn
     assert explorer.findings.roots == ["L4"]
     assert [label for label, _ in stars(explorer.figure)] == ["L4-L5 foraminal"]
 
@@ -123,18 +125,18 @@ def test_bad_input_shows_a_message_not_a_traceback(explorer, messages, call, wor
 
 def test_fast_update_equals_a_validated_figure(model):
     """apply_overlay writes what plotly's own (validating) path would, and what body_map draws."""
-    base = figures.body_map(model)
+    base = bmap.body_map(model)
     ours, theirs = go.FigureWidget(base), go.FigureWidget(base)
     findings = model.compress(["S1", "L4"], severity=0.9, side="both")
-    data = figures.overlay(model, findings)
-    animated = figures.map_state(model).animated
-    ex_module.apply_overlay(ours, data, animated)
+    data = mstate.overlay(model, findings)
+    animated = mstate.map_state(model).animated
+    figure_channel.send_traces(ours, data, animated)
     with theirs.batch_animate(duration=0):
         for index, values in zip(animated, data, strict=True):
             theirs.data[index].update(values)
     strip = lambda fig: [{k: v for k, v in t.items() if k != "uid"} for t in fig["data"]]  # noqa: E731
     assert strip(ours.to_dict()) == strip(theirs.to_dict())  # uids are random per widget
-    assert strip(ours.to_dict()) == strip(figures.body_map(model, findings).to_dict())
+    assert strip(ours.to_dict()) == strip(bmap.body_map(model, findings).to_dict())
     assert ours.to_dict()["layout"] == base.to_dict()["layout"]  # the neutral drawing stays
     go.Figure(ours.to_dict())  # still a valid figure
 
@@ -145,7 +147,7 @@ def test_one_message_per_change_with_full_data_for_a_fixed_block(explorer, messa
     explorer.select("L5", severity=0.9, side="right")
     explorer.select("S1", severity=0.3, side="right")
     assert len(messages) == 3 and all(isinstance(m, dict) for m in messages)
-    state = figures.map_state(explorer.model)
+    state = mstate.map_state(explorer.model)
     for message in messages:
         assert message["traces"] == state.animated  # the same contiguous block every time
         assert message["layout"] is None  # the layout, with the neutral drawing, never changes
@@ -154,7 +156,7 @@ def test_one_message_per_change_with_full_data_for_a_fixed_block(explorer, messa
         for role, values in zip(state.traces, message["data"], strict=False):
             if role.count("|") == 2 or role == "sites":
                 assert set(values) == {"x", "y", "meta"}  # full arrays, even when empty
-            elif role in figures.PANELS:  # all of a panel's text, or none if it is unchanged
+            elif role in geometry.PANELS:  # all of a panel's text, or none if it is unchanged
                 assert set(values) <= {"hovertext"}
                 texts = values.get("hovertext")
                 assert texts is None or len(texts) == len(state.hover[role])
@@ -162,16 +164,16 @@ def test_one_message_per_change_with_full_data_for_a_fixed_block(explorer, messa
                 assert values == {}  # the neutral lines and reflexes: redrawn as they are
     assert json.dumps(messages[-1]["data"])  # plain JSON: lists, strings, numbers, None
     # The figure holds the text of the latest findings in every panel, sent or kept.
-    expected = figures.hover_texts(explorer.model, explorer.findings)
-    for panel, texts in zip(figures.PANELS, expected, strict=True):
+    expected = mstate.hover_texts(explorer.model, explorer.findings)
+    for panel, texts in zip(geometry.PANELS, expected, strict=True):
         assert list(explorer.figure.data[state.traces.index(panel)].hovertext) == texts
 
 
 def test_unchanged_hover_text_is_not_sent_again(explorer, messages):
     explorer.select("S1", severity=0.3)
     explorer.select("S1", severity=0.35)  # pain grows; the front muscles stay unaffected
-    state = figures.map_state(explorer.model)
-    panels = [state.traces.index(p) for p in figures.PANELS]
+    state = mstate.map_state(explorer.model)
+    panels = [state.traces.index(p) for p in geometry.PANELS]
     sent = [bool(messages[-1]["data"][i]) for i in panels]
     assert any(sent) and not all(sent), sent
 
@@ -181,7 +183,7 @@ def test_a_trace_that_empties_is_redrawn_once_as_nothing(explorer, messages):
     explorer.select("L5", severity=0.9)
     explorer.select("L5", severity=0.3)  # weakness and numbness go
     explorer.select("L4", severity=0.3)  # and stay away
-    state = figures.map_state(explorer.model)
+    state = mstate.map_state(explorer.model)
     overlays = [i for i, role in enumerate(state.traces) if role.count("|") == 2]
     seen = {"cleared": 0, "hidden": 0}
     for before, after in itertools.pairwise(messages):
@@ -212,7 +214,7 @@ def test_html_is_escaped(tiny):
     edit("structures.csv", "Big toe,,,", "Big <b>toe</b>,,,")
     model = anatomy.load_model(data, sources)
     f = model.compress("L5", severity=0.5)
-    page = ex_module.findings_html(model, f) + ex_module.citations_html(model, f)
+    page = panels.findings_html(f) + panels.citations_html(model, f)
     assert "<script>" not in page and "<b>toe</b>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "Big &lt;b&gt;toe&lt;/b&gt;" in page

@@ -6,7 +6,9 @@ import math
 
 import pytest
 
-from anatomy.lesions import COLUMNS, EFFECTS, FINDING_KINDS, grade
+from anatomy.engine.findings import COLUMNS
+from anatomy.engine.grading import grade
+from anatomy.model.vocabulary import EFFECTS, FINDING_KINDS
 
 
 def all_lesions(model):
@@ -239,7 +241,6 @@ BAD = [
     (lambda m: m.compress("L5", severity=1.5), ["1.5", "0 to 1"]),
     (lambda m: m.compress("L5", severity=-0.1), ["-0.1"]),
     (lambda m: m.compress("L5", severity=math.nan), ["nan"]),
-    (lambda m: m.compress("L5", severity="high"), ["'high'"]),
     (lambda m: m.compress("L5", side="up"), ["'up'", "left", "right", "both"]),
     (lambda m: m.compress([]), ["at least one root"]),
     (lambda m: m.compress_disc("L6-L7"), ["'L6-L7'", "L4-L5"]),
@@ -254,6 +255,26 @@ BAD = [
 @pytest.mark.parametrize(("call", "words"), BAD)
 def test_bad_input_names_the_value_and_the_choices(model, call, words):
     with pytest.raises(ValueError) as info:
+        call(model)
+    for word in words:
+        assert word in str(info.value)
+
+
+WRONG_TYPES = [
+    (lambda m: m.compress("L5", severity="high"), ["'high'", "number"]),
+    (lambda m: m.compress("L5", severity=True), ["True", "number"]),
+    (lambda m: m.compress(None), ["None", "T12"]),
+    (lambda m: m.compress(5), ["5", "T12"]),
+    (lambda m: m.compress("L5", side=None), ["None", "left"]),
+    (lambda m: m.compress_disc(45), ["45", "L4-L5"]),
+    (lambda m: m.compress_nerve(None), ["None", "sciatic"]),
+    (lambda m: m.compress_case(3), ["3", "office_worker"]),
+]
+
+
+@pytest.mark.parametrize(("call", "words"), WRONG_TYPES)
+def test_a_wrong_type_is_a_type_error_naming_it(model, call, words):
+    with pytest.raises(TypeError) as info:
         call(model)
     for word in words:
         assert word in str(info.value)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 import anatomy
-from anatomy import localize as loc
+from anatomy.engine import grading
+from anatomy.engine import localize as loc
 from anatomy.errors import DataError
 
 SEVERITIES = (0.1, 0.3, 0.5, 0.75, 0.9, 1.0)
@@ -211,8 +212,8 @@ def test_unknown_lesion_names_the_closest(model):
 
 def test_severity_bands_follow_the_grading():
     # Thresholds 0.4 and 0.7 over weights 1 and 0.5; above 0.8 nothing new appears.
-    assert loc.severity_bands() == [0.2, 0.4, 0.7, 0.8]
-    assert [loc.band_of(s) for s in (0.05, 0.4, 0.69, 0.75, 1.0)] == [0.2, 0.4, 0.4, 0.7, 0.8]
+    assert grading.severity_bands() == [0.2, 0.4, 0.7, 0.8]
+    assert [grading.band_of(s) for s in (0.05, 0.4, 0.69, 0.75, 1.0)] == [0.2, 0.4, 0.4, 0.7, 0.8]
 
 
 @pytest.mark.parametrize(

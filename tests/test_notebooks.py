@@ -67,7 +67,7 @@ def test_notebook_follows_the_template(path):
         ], source(c)
         assert len(source(c).splitlines()) <= 6, f"keep cells short: {source(c)!r}"
         assert c["outputs"] or source(c).startswith(("import", "from")), "committed with outputs"
-    assert "course.references(model)" in source(code[-1])
+    assert "lesson.references()" in source(code[-1])
     text = "\n".join(source(c) for c in all_cells)
     assert text.count("What to look for") >= max(1, text.count("### Try it"))
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from anatomy.model import SOURCES_DIR
+from anatomy.model.tables import sources_dir
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
@@ -46,7 +46,7 @@ def test_source_files_are_the_seeds_verbatim(model):
     texts = model.sources[model.sources["kind"] == "text"]
     assert len(texts) == 2
     for _, row in texts.iterrows():
-        data = (SOURCES_DIR / row["file"]).read_bytes()
+        data = (sources_dir() / row["file"]).read_bytes()
         assert hashlib.sha256(data).hexdigest() == row["sha256"]
     if not SEEDS.is_dir():
         pytest.skip("../shared/seeds is not beside this checkout")

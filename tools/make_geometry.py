@@ -1,4 +1,4 @@
-"""Draw the schematic body map and write it to ``assets/geometry/body_map.csv``.
+"""Draw the schematic body map and write it to ``anatomy/data/geometry/body_map.csv``.
 
 The drawing is ours: a leg is described in *leg coordinates* (``y`` height from
 the sole, 0 at the ankle's lowest point; ``u`` across the leg from its medial,
@@ -12,8 +12,13 @@ In a front view the patient's right leg is on the viewer's left; in a back view
 the patient's left leg is. Every shape names the structure id it draws, so the
 figure module can colour it from the findings.
 
+Where a compression is starred is drawn here too: a ``site`` row for each nerve
+site and for each disc level in each zone of ``zones.csv`` (the zone's offset from
+the midline is a drawing choice, :data:`ZONE_OFFSET`), and ``label`` rows for the
+L and R under each leg.
+
 Run ``.venv/bin/python tools/make_geometry.py`` after changing the drawing; the
-CSV is what the package reads (``anatomy.figures`` validates it on load).
+CSV is what the package reads (``anatomy.viz.geometry`` validates it on load).
 """
 
 from __future__ import annotations
@@ -24,7 +29,13 @@ from pathlib import Path
 
 import numpy as np
 
-OUT = Path(__file__).resolve().parents[1] / "assets" / "geometry" / "body_map.csv"
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "anatomy" / "data" / "geometry" / "body_map.csv"
+ZONES = ROOT / "anatomy" / "data" / "zones.csv"
+# How far from the disc's middle (figure units) a herniation in each zone is starred.
+ZONE_OFFSET = {"central": 0, "paracentral": 9, "foraminal": 22, "extraforaminal": 32}
+LABEL_Y = -54  # the L and R under each leg
+LABEL_SPREAD = 28  # from a leg panel's midline to the middle of each leg
 
 # Panel centres (x) in figure units; the body's midline sits at each centre.
 PANELS = {
@@ -443,7 +454,34 @@ def rows():
             add(reflex, panel, side, "reflex", place([leg_point(y, u)], panel, side), False)
         for nerve, site, panel, y, u in SITES:
             add(nerve, panel, side, "site", place([leg_point(y, u)], panel, side), False, site)
+    discs = {r[1]: r[7] for r in out if r[4] == "disc"}
+    for side, sign in (("left", -1), ("right", 1)):  # seen from behind: left is left
+        for disc, path in discs.items():
+            pts = [tuple(float(v) for v in pair.split(",")) for pair in path.split()]
+            cx = sum(p[0] for p in pts) / len(pts)
+            cy = sum(p[1] for p in pts) / len(pts)
+            for zone in zone_names():
+                point = (round(cx + sign * ZONE_OFFSET[zone], 2), round(cy, 2))
+                add(disc, "spine", side, "site", [point], False, zone)
+    # The L and R under each leg; a front view shows the patient's right on the left.
+    for side, x in (("left", 40), ("right", 80)):
+        add("", "spine", side, "label", [(x, LABEL_Y)], False)
+    for panel in ("skin_front", "skin_back", "muscle_front", "muscle_back"):
+        front = panel.endswith("front")
+        for side in ("right", "left") if front else ("left", "right"):  # left to right on screen
+            sign = (1 if side == "left" else -1) * (1 if front else -1)
+            add("", panel, side, "label", [(PANELS[panel] + sign * LABEL_SPREAD, LABEL_Y)], False)
     return out
+
+
+def zone_names() -> list[str]:
+    """The zones of ``zones.csv``; each needs an offset in ZONE_OFFSET."""
+    with ZONES.open(newline="", encoding="utf-8-sig") as handle:
+        names = [row["zone"] for row in csv.DictReader(handle)]
+    missing = [z for z in names if z not in ZONE_OFFSET]
+    if missing:
+        raise SystemExit(f"give each zone its offset in ZONE_OFFSET: {missing}")
+    return names
 
 
 def main() -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from helpers import SHOTS, open_and_run
 
 import anatomy
-from anatomy import selfcheck
+from anatomy.engine.practice import practice_cases
+from anatomy.text.words import lesion_label
 
 # The notebook's own cases: seed 2026, six of them.
-CASES = selfcheck.practice_cases(anatomy.load_model(), n=6, seed=2026)
+CASES = practice_cases(anatomy.load_model(), n=6, seed=2026)
 
 
 def quiz_radio(page, label: str):
@@ -24,13 +25,13 @@ def test_answer_a_case_in_jupyterlab(page, lab):
     text = quiz.inner_text()
     assert "case 1 of 6" in text
     first = CASES[0]
-    assert selfcheck.lesion_label(model, first.answer) in text  # among the choices
+    assert lesion_label(model, first.answer) in text  # among the choices
     # What the learner sees says nothing of the lesion before an answer.
     assert "The case was" not in text
     page.screenshot(path=str(SHOTS / "self_check_question.png"))
 
     wrong = next(c for c in first.choices if c not in first.accepted)
-    quiz_radio(page, selfcheck.lesion_label(model, wrong)).first.check()
+    quiz_radio(page, lesion_label(model, wrong)).first.check()
     quiz.locator("button:text-is('Check')").click()
     feedback = quiz.locator(".anatomy-feedback")
     feedback.wait_for(timeout=30_000)

@@ -4,37 +4,38 @@ from __future__ import annotations
 
 import textwrap
 
-from anatomy.citations import cite, reference_line
-from anatomy.lesions import EFFECTS, grade, grade_name
-
-EFFECT_WORDS = {
-    "pain": "Pain",
-    "numbness": "Numbness",
-    "weakness": "Weakness",
-    "reduced_reflex": "Reduced reflex",
-}
+from anatomy.engine.findings import PATH_KINDS, Findings
+from anatomy.engine.grading import grade, grade_name
+from anatomy.model import Model
+from anatomy.model.vocabulary import EFFECT_LABELS, EFFECTS, effect_word, side_words
+from anatomy.text.citations import cite, note_label, reference_line
 
 
-def _side_words(side: str) -> str:
-    return "both sides" if side == "both" else f"{side} side"
-
-
-def describe_lesions(findings) -> str:
+def describe_lesions(findings: Findings) -> str:
     """One line per compressed site, with its grade and what that grade adds."""
     lines = []
     for lesion in findings.lesions:
-        effects = ", ".join(EFFECT_WORDS[e].lower() for e in grade(lesion.severity)) or "nothing"
+        effects = ", ".join(effect_word(e) for e in grade(lesion.severity)) or "nothing"
         roots = f" (roots: {', '.join(lesion.roots)})" if lesion.kind == "disc" else ""
         lines.append(
-            f"{lesion.name}{roots}, {_side_words(lesion.side)}, "
+            f"{lesion.name}{roots}, {side_words(lesion.side)}, "
             f"severity {lesion.severity:g} "
             f"({grade_name(lesion.severity)}: {effects})"
         )
     return "\n".join(lines)
 
 
-def format_findings(model, findings, width: int = 100) -> str:
-    """The findings and their citations as readable text."""
+def format_findings(model: Model, findings: Findings, width: int = 100) -> str:
+    """The findings and their citations as readable text.
+
+    Raises TypeError for anything but findings, ValueError for a width under 40.
+    """
+    if not isinstance(findings, Findings):
+        raise TypeError(
+            f"format findings (model.compress(...)), not {findings!r} ({type(findings).__name__})"
+        )
+    if isinstance(width, bool) or not isinstance(width, int) or width < 40:
+        raise ValueError(f"width must be a whole number of characters, 40 or more, not {width!r}")
     out = [describe_lesions(findings), ""]
     table = findings.table
     if table.empty:
@@ -46,9 +47,9 @@ def format_findings(model, findings, width: int = 100) -> str:
         rows = table[table["effect"] == effect]
         if rows.empty:
             continue
-        targets = rows[~rows["kind"].isin(["root", "nerve"])]
-        carriers = rows[rows["kind"].isin(["root", "nerve"])]
-        out.append(f"{EFFECT_WORDS[effect]} ({len(targets) or len(carriers)})")
+        targets = rows[~rows["kind"].isin(PATH_KINDS)]
+        carriers = rows[rows["kind"].isin(PATH_KINDS)]
+        out.append(f"{EFFECT_LABELS[effect]} ({len(targets) or len(carriers)})")
         for row in (targets if len(targets) else carriers).to_dict("records"):
             refs = ",".join(str(number[c]) for c in row["citations"])
             out.append(f"  {row['label']} [{row['side']}, {row['intensity']:.2f}] [{refs}]")
@@ -70,10 +71,9 @@ def format_findings(model, findings, width: int = 100) -> str:
             body = f"{c['statement']} ({reference_line(model, c['source'])}; {c['locator']})"
         out.append(textwrap.fill(f"[{number[c['id']]}] {body}", width, subsequent_indent=indent))
         if c["note"]:
-            label = "Correction" if c["verdict"] in ("imprecise", "incorrect") else "Note"
             out.append(
                 textwrap.fill(
-                    f"{label} ({c['verdict']}): {c['note']}",
+                    f"{note_label(c['verdict'])} ({c['verdict']}): {c['note']}",
                     width,
                     initial_indent=indent,
                     subsequent_indent=indent,

@@ -1,0 +1,98 @@
+"""Notebook 03, compressing a root: rising severity, two lesions side by side, a summary."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from anatomy.course.display import Table
+from anatomy.course.tables import record_findings
+from anatomy.engine.findings import PATH_KINDS, Findings
+from anatomy.engine.grading import grade_name
+from anatomy.model import Model
+from anatomy.model.vocabulary import EFFECTS, effect_word
+from anatomy.text.citations import CitationLog
+
+
+def targets(findings: Findings) -> pd.DataFrame:
+    """The rows an examiner sees (not the roots and nerves on the way)."""
+    t = findings.table
+    return t[~t["kind"].isin(PATH_KINDS)]
+
+
+def severity_ladder(
+    model: Model,
+    root: str,
+    side: str = "left",
+    severities=(0.2, 0.5, 0.8),
+    log: CitationLog | None = None,
+) -> Table:
+    """What a root lesion adds as the severity rises: one row per severity."""
+    rows = []
+    for severity in severities:
+        f = model.compress(root, severity=severity, side=side)
+        record_findings(log, f)
+        t = targets(f)
+        row = {"severity": severity, "grade": grade_name(severity)}
+        for effect in EFFECTS:
+            names = t.loc[t["effect"] == effect, "label"].str.lower()
+            row[effect_word(effect)] = ", ".join(dict.fromkeys(names)) or "none"
+        rows.append(row)
+    return Table(rows)
+
+
+def _name(findings: Findings) -> str:
+    return " + ".join(lesion.name for lesion in findings.lesions) or "nothing"
+
+
+def compare(
+    a: Findings, b: Findings, names: tuple[str, str] | None = None, log: CitationLog | None = None
+) -> Table:
+    """Two lesions side by side: every affected structure and effect, and where it differs.
+
+    The ``differs`` column says which lesion alone shows the finding: this is
+    how two look-alike lesions are told apart.
+    """
+    for f in (a, b):
+        if not isinstance(f, Findings):
+            raise TypeError(f"compare two findings (model.compress(...)), not {f!r}")
+    record_findings(log, a, b)
+    names = names or (_name(a), _name(b))
+    ta, tb = targets(a), targets(b)
+    key = ["label", "effect"]
+    left = ta.groupby(key)["intensity"].max()
+    right = tb.groupby(key)["intensity"].max()
+    joined = pd.concat([left.rename(names[0]), right.rename(names[1])], axis=1).reset_index()
+    joined[names[0]] = joined[names[0]].fillna(0.0)
+    joined[names[1]] = joined[names[1]].fillna(0.0)
+    only_a = (joined[names[0]] > 0) & (joined[names[1]] == 0)
+    only_b = (joined[names[1]] > 0) & (joined[names[0]] == 0)
+    joined["differs"] = ""
+    joined.loc[only_a, "differs"] = f"only {names[0]}"
+    joined.loc[only_b, "differs"] = f"only {names[1]}"
+    joined["effect"] = joined["effect"].map(effect_word)
+    order = {effect_word(e): i for i, e in enumerate(EFFECTS)}
+    joined = joined.assign(_o=joined["effect"].map(order), _d=joined["differs"].eq(""))
+    joined = joined.sort_values(["_d", "_o", "label"]).drop(columns=["_o", "_d"])
+    return Table(joined.rename(columns={"label": "structure"}).reset_index(drop=True))
+
+
+def summary(findings: Findings, log: CitationLog | None = None) -> Table:
+    """One row per effect: the structures affected, in words (the text twin of a map)."""
+    if not isinstance(findings, Findings):
+        raise TypeError(f"summarise findings (model.compress(...)), not {findings!r}")
+    record_findings(log, findings)
+    t = targets(findings)
+    rows = []
+    for effect in EFFECTS:
+        part = t[t["effect"] == effect]
+        for side in ("left", "right"):
+            names = part.loc[part["side"] == side, "label"].str.lower()
+            if len(names):
+                rows.append(
+                    {
+                        "effect": effect_word(effect),
+                        "side": side,
+                        "where": ", ".join(dict.fromkeys(names)),
+                    }
+                )
+    return Table(rows, columns=["effect", "side", "where"])

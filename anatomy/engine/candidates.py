@@ -1,0 +1,122 @@
+"""The lesions localize can propose, and what each predicts in each band of severity.
+
+Every root, every disc level in every zone (named ``L4-L5 paracentral``), and every
+nerve site of ``sites.csv`` (named ``common_fibular @ fibular_head``). Each is
+compressed with the same engine as ``compress`` (no second copy of the anatomy),
+once per band of :func:`anatomy.engine.grading.severity_bands`; the predictions are
+kept per model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from anatomy.engine.findings import Findings
+from anatomy.engine.grading import severity_bands
+from anatomy.engine.inputs import check_text
+from anatomy.engine.lesions import compress_disc, compress_nerve, compress_roots
+from anatomy.errors import choice_error
+from anatomy.model import Model
+from anatomy.model.vocabulary import OBSERVED_KINDS
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A lesion localize can propose: its name, kind and how to compress it."""
+
+    name: str  # L5 | L4-L5 paracentral | common_fibular @ fibular_head
+    kind: str  # root | disc | nerve
+    args: tuple[tuple[str, str], ...]
+
+    def compress(self, model: Model, severity: float, side: str) -> Findings:
+        """The findings of this lesion at a severity and side."""
+        args = dict(self.args)
+        if self.kind == "root":
+            return compress_roots(model, args["root"], severity=severity, side=side)
+        if self.kind == "disc":
+            return compress_disc(model, args["level"], args["zone"], side=side, severity=severity)
+        return compress_nerve(model, args["nerve"], args["site"], side=side, severity=severity)
+
+    @property
+    def spec(self) -> str:
+        """The lesion as ``root:L5``, ``disc:L4-L5:paracentral``, ``nerve:tibial@tarsal_tunnel``."""
+        return {
+            "root": f"root:{self.name}",
+            "disc": "disc:" + self.name.replace(" ", ":"),
+            "nerve": "nerve:" + self.name.replace(" @ ", "@"),
+        }[self.kind]
+
+
+def _all_candidates(model: Model) -> tuple[Candidate, ...]:
+    out = [Candidate(r, "root", (("root", r),)) for r in model.roots]
+    out += [
+        Candidate(f"{level} {zone}", "disc", (("level", level), ("zone", zone)))
+        for level in model.disc_levels
+        for zone in model.zone_names
+    ]
+    out += [
+        Candidate(f"{n} @ {s}", "nerve", (("nerve", n), ("site", s)))
+        for n, s in zip(model.sites["nerve"], model.sites["site"], strict=True)
+    ]
+    return tuple(out)
+
+
+def candidates(model: Model) -> list[Candidate]:
+    """Every root, disc level and zone, and nerve site, in anatomical order."""
+    return list(model.derived(_all_candidates))
+
+
+def _by_key(model: Model) -> dict[str, Candidate]:
+    by_key = {_name_key(c.name): c for c in candidates(model)}
+    for c in candidates(model):
+        by_key.setdefault(_name_key(c.spec), c)
+    return by_key
+
+
+def candidate(model: Model, name) -> Candidate:
+    """The candidate named ``L5``, ``L4-L5 paracentral`` or ``common_fibular @ fibular_head``
+    (also ``root:L5``, ``disc:L4-L5:paracentral``, ``nerve:common_fibular@fibular_head``)."""
+    if isinstance(name, Candidate):
+        return name
+    names = [c.name for c in candidates(model)]
+    key = _name_key(check_text(name, "lesion", names))
+    found = model.derived(_by_key).get(key)
+    if found is None:
+        raise choice_error("lesion", name, names)
+    return found
+
+
+def _name_key(name: str) -> str:
+    return "".join(name.casefold().replace("_", " ").split())
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """What one candidate at one severity predicts: key -> citations."""
+
+    items: dict  # (effect, structure, side) -> list of citation ids
+    severity: float
+
+
+def _prediction_store(model: Model) -> dict:
+    return {}
+
+
+def predictions(model: Model, cand: Candidate, side: str) -> list[Prediction]:
+    """The findings a candidate predicts in each severity band (kept per model)."""
+    cache = model.derived(_prediction_store)
+    key = (cand.name, side)
+    if key not in cache:
+        out = []
+        for severity in severity_bands():
+            table = cand.compress(model, severity, side).table
+            rows = table[table["kind"].isin(OBSERVED_KINDS)]
+            items = {
+                (e, s, sd): list(c)
+                for e, s, sd, c in zip(
+                    rows["effect"], rows["structure"], rows["side"], rows["citations"], strict=True
+                )
+            }
+            out.append(Prediction(items, severity))
+        cache[key] = out
+    return cache[key]

@@ -1,0 +1,99 @@
+"""Grading: which effects a compression of a given severity produces (the one place).
+
+A compression has a *severity* from 0 to 1. Each link it acts through has a
+*weight*: 1 where the root is a main contributor (or the nerve the only
+supply), 0.5 where it is a minor one. An effect appears where
+``severity x weight`` reaches the effect's threshold, with that product as the
+finding's *intensity*:
+
+==================  ===========  ================================================
+effect              from         where
+==================  ===========  ================================================
+pain                above 0      where a root's pain spreads; along a painful
+                                 nerve's course and territory
+numbness            0.4          skin: the root's dermatome, or the nerve's
+                                 territory (above 0 at a painless nerve site)
+reduced_reflex      0.4          reflexes that run through the root or nerve
+weakness            0.7          muscles the root or nerve supplies
+==================  ===========  ================================================
+
+So a severe L5 lesion (0.9) weakens extensor hallucis longus (L5 main, 0.9)
+but not abductor hallucis (L5 minor, 0.45: below the weakness threshold), and
+a root that contributes little never shows as clinical weakness.
+
+The reflex fades with numbness, before weakness: its sensory limb runs in the
+dorsal root, and a reflex change is the most objective sign of a root lesion
+(MSD Manual). This departs on purpose from the first plan, which put reflexes
+with weakness.
+
+The roots and nerves on the way are lit by what they carry: a nerve on the
+path of a weak muscle is listed with weakness, on the path of a numb region
+with numbness. A compressed root always hurts (radicular pain). A nerve site
+marked painless in ``sites.csv`` (the common fibular nerve at the fibular
+head: classically a painless foot drop) gives no pain, and numbness is its
+first sign. All of this is a teaching simplification: real lesions vary, and
+overlap between roots makes single-root numbness patchy.
+"""
+
+from __future__ import annotations
+
+from anatomy.model.vocabulary import WEIGHTS
+
+PAIN_FROM = 0.0
+NUMBNESS_FROM = 0.4
+REFLEX_FROM = 0.4
+WEAKNESS_FROM = 0.7
+# The order in which a growing lesion adds its effects.
+GRADE_ORDER = ("pain", "numbness", "reduced_reflex", "weakness")
+
+
+def shows(effect: str, intensity: float, painful: bool = True) -> bool:
+    """Whether an effect of this intensity (severity x weight) appears."""
+    if effect == "pain":
+        return painful and intensity > PAIN_FROM
+    if effect == "numbness":
+        return intensity >= NUMBNESS_FROM or (not painful and intensity > 0)
+    if effect == "reduced_reflex":
+        return intensity >= REFLEX_FROM
+    return intensity >= WEAKNESS_FROM
+
+
+def grade(severity: float, painful: bool = True) -> list[str]:
+    """The effects a compression of this severity produces through main links."""
+    return [e for e in GRADE_ORDER if shows(e, severity, painful)]
+
+
+def grade_name(severity: float) -> str:
+    """A word for the grade: none, mild, moderate or severe."""
+    if severity <= PAIN_FROM:
+        return "none"
+    if severity < NUMBNESS_FROM:
+        return "mild"
+    if severity < WEAKNESS_FROM:
+        return "moderate"
+    return "severe"
+
+
+def severity_bands() -> list[float]:
+    """One severity per band of the grading, lowest first.
+
+    Between two thresholds (each divided by each link weight) what a lesion
+    produces does not change, so one severity per band shows every picture a
+    lesion can give: the lower edge of each band, and half the first edge for
+    the band below it.
+    """
+    edges = sorted(
+        {
+            round(threshold / weight, 6)
+            for threshold in (NUMBNESS_FROM, REFLEX_FROM, WEAKNESS_FROM)
+            for weight in WEIGHTS.values()
+            if 0 < threshold / weight <= 1
+        }
+    )
+    return [round(edges[0] / 2, 6), *edges]
+
+
+def band_of(severity: float) -> float:
+    """The band representative a severity belongs to."""
+    bands = severity_bands()
+    return max([b for b in bands[1:] if b <= severity] or [bands[0]])

@@ -1,0 +1,186 @@
+"""The validated model: the tables, and the lookups built on them. Lookups only.
+
+:class:`Model` holds the tables as loaded and answers questions about them (a label,
+a kind, the roots in order, what a name or alias means). It never calls the engine:
+the object :func:`anatomy.load_model` returns is an :class:`anatomy.atlas.Atlas`, a
+Model defined above the engine that adds ``compress``, ``localize`` and ``cite``.
+
+Its caches are declared: the lookup index is a ``functools.cached_property``, and
+values that upper floors derive from the tables (the engine's graph, localize's
+candidates) are kept by :meth:`Model.derived`, keyed by the function that builds
+them. Nothing else is ever attached to a model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TypeVar
+
+import pandas as pd
+
+from anatomy.errors import choice_error
+from anatomy.model.tables import split_cell
+
+T = TypeVar("T")
+TABLE_NAMES = (
+    "structures",
+    "links",
+    "citations",
+    "sources",
+    "sites",
+    "cases",
+    "zones",
+    "look_alikes",
+    "joint_ranges",
+    "nerve_beds",
+    "nerve_crossings",
+    "root_pull",
+)
+
+
+@dataclass(frozen=True, repr=False, eq=False)
+class Model:
+    """The validated anatomical model: pandas tables plus the lookups built on them.
+
+    Attributes
+    ----------
+    structures, links, citations, sources, sites, cases, zones, look_alikes : pandas.DataFrame
+        The tables as loaded (text columns), one row one fact.
+    joint_ranges, nerve_beds, nerve_crossings, root_pull : pandas.DataFrame
+        The tables of the nerve-tension model (:mod:`anatomy.engine.tension`).
+    texts : dict
+        Source id -> full text of each shipped source.
+    """
+
+    structures: pd.DataFrame
+    links: pd.DataFrame
+    citations: pd.DataFrame
+    sources: pd.DataFrame
+    sites: pd.DataFrame
+    cases: pd.DataFrame
+    zones: pd.DataFrame
+    look_alikes: pd.DataFrame
+    texts: dict
+    joint_ranges: pd.DataFrame
+    nerve_beds: pd.DataFrame
+    nerve_crossings: pd.DataFrame
+    root_pull: pd.DataFrame
+    # Values derived from the tables by upper floors, keyed by their builder (see derived()).
+    _derived: dict = field(default_factory=dict, init=False, repr=False)
+
+    def __repr__(self) -> str:
+        sizes = ", ".join(f"{len(getattr(self, name))} {name}" for name in TABLE_NAMES)
+        return f"<anatomy.Model: {sizes}>"
+
+    def derived(self, build: Callable[[Model], T]) -> T:
+        """``build(self)``, computed once per model and kept (the declared cache).
+
+        The engine keeps its graph and its candidate lesions here; a model's tables
+        never change after loading, so neither do these.
+        """
+        memo = self._derived
+        if build not in memo:
+            memo[build] = build(self)
+        return memo[build]
+
+    # -- lookups ------------------------------------------------------------------------
+
+    @cached_property
+    def _index(self) -> dict:
+        s = self.structures
+        names: dict[str, str] = {}
+        for row in s.to_dict("records"):
+            for name in [row["id"], row["label"], *split_cell(row["aliases"])]:
+                names.setdefault(name.casefold(), row["id"])
+        ids: dict[str, list[str]] = {}
+        for kind, rows in s.groupby("kind", sort=False):
+            if rows["order"].ne("").all():
+                rows = rows.assign(_o=rows["order"].astype(int)).sort_values("_o", kind="stable")
+            ids[kind] = list(rows["id"])
+        crossed = set(self.links.loc[self.links["relation"] == "traverses", "target"])
+        return {
+            "citation": {row["id"]: row for row in self.citations.to_dict("records")},
+            "source": {row["id"]: row for row in self.sources.to_dict("records")},
+            "ids": ids,
+            "disc_levels": [d for d in ids.get("disc", []) if d in crossed],
+            "label": dict(zip(s["id"], s["label"], strict=True)),
+            "kind": dict(zip(s["id"], s["kind"], strict=True)),
+            "names": names,
+        }
+
+    def ids(self, kind: str) -> list[str]:
+        """Structure ids of one kind, in anatomical order where there is one."""
+        return list(self._index["ids"].get(kind, []))
+
+    @property
+    def roots(self) -> list[str]:
+        """Root ids from T12 to S3."""
+        return self.ids("root")
+
+    @property
+    def disc_levels(self) -> list[str]:
+        """Disc levels that can be compressed (those a root crosses)."""
+        return list(self._index["disc_levels"])
+
+    @property
+    def zone_names(self) -> list[str]:
+        """The disc zones, as ``zones.csv`` lists them."""
+        return list(self.zones["zone"])
+
+    @property
+    def site_nerves(self) -> list[str]:
+        """The nerves with a compression site, in the order of ``sites.csv``."""
+        return list(dict.fromkeys(self.sites["nerve"]))
+
+    def label(self, structure: str) -> str:
+        """The readable label of a structure id."""
+        return self._index["label"][structure]
+
+    def kind(self, structure: str) -> str:
+        """The kind (root, nerve, muscle...) of a structure id."""
+        return self._index["kind"][structure]
+
+    def kind_or_none(self, structure: str) -> str | None:
+        """The kind of a structure id, or None for an unknown id."""
+        return self._index["kind"].get(structure)
+
+    def citation(self, citation_id: str) -> dict:
+        """One row of ``citations.csv`` as a dict."""
+        return self._index["citation"][citation_id]
+
+    def source(self, source_id: str) -> dict:
+        """One row of ``sources.csv`` as a dict."""
+        return self._index["source"][source_id]
+
+    def resolve(self, name: str, kind: str | tuple[str, ...] | None = None) -> str:
+        """The structure id for an id, label or alias (any case); ValueError if unknown."""
+        kinds = (kind,) if isinstance(kind, str) else kind
+        names = self._index["names"]
+        key = str(name).strip().casefold()
+        found = names.get(key)
+        if found is not None and (kinds is None or self.kind(found) in kinds):
+            return found
+        what = kinds[0] if kinds and len(kinds) == 1 else "structure"
+        valid = [s for s in self.structures["id"] if kinds is None or self.kind(s) in kinds]
+        raise choice_error(what, name, valid)
+
+    def sites_of(self, nerve: str) -> pd.DataFrame:
+        """The compression sites of one nerve, proximal first."""
+        rows = self.sites[self.sites["nerve"] == nerve]
+        return rows.assign(_p=rows["position"].astype(float)).sort_values("_p").drop(columns="_p")
+
+    def site_row(self, nerve: str, site: str) -> dict:
+        """One row of ``sites.csv`` as a dict."""
+        rows = self.sites[(self.sites["nerve"] == nerve) & (self.sites["site"] == site)]
+        return rows.iloc[0].to_dict()
+
+    def zone_row(self, zone: str) -> dict:
+        """One row of ``zones.csv`` as a dict."""
+        return self.zones.set_index("zone").loc[zone].to_dict()
+
+    def case_row(self, case: str) -> dict:
+        """One row of ``cases.csv`` as a dict (with its id)."""
+        row = self.cases.set_index("id").loc[case].to_dict()
+        return {"id": case, **row}

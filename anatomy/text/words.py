@@ -1,0 +1,122 @@
+"""The words the course shows: lesions, strains, poses, tests and thresholds, one copy each.
+
+The single words (effects, sides, kinds) are in :mod:`anatomy.model.vocabulary`; a
+lesion's own sentence is :meth:`anatomy.engine.findings.Lesion.words`. This module
+builds the longer phrases every view shares, so the explorer, the command line,
+the figures and the notebooks say the same thing the same way.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from anatomy.engine.candidates import candidate
+from anatomy.engine.findings import lesions_in_words
+from anatomy.engine.neurodynamic import POSITIONS, TESTS
+from anatomy.engine.tension import HEALTHY_TOLERANCE, tables
+from anatomy.model import Model
+
+ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def escape(text) -> str:
+    """Text made safe for plotly's HTML-like labels (hover, annotations, Sankey nodes)."""
+    out = str(text)
+    for char, entity in ESCAPES.items():
+        out = out.replace(char, entity)
+    return out
+
+
+def lesion_label(model: Model, name) -> str:
+    """A lesion in words: ``L5 root``, ``L4-L5 disc, paracentral``,
+    ``Common fibular nerve at the fibular head``."""
+    cand = candidate(model, name)
+    args = dict(cand.args)
+    if cand.kind == "root":
+        return f"{cand.name} root"
+    if cand.kind == "disc":
+        return f"{args['level']} disc, {args['zone']}"
+    return model.site_row(args["nerve"], args["site"])["label"]
+
+
+def findings_words(findings) -> str:
+    """What a set of findings compresses, in words ('nothing compressed' for none)."""
+    return lesions_in_words(findings.lesions) if findings is not None else "nothing irritated"
+
+
+def short_path(path: str) -> str:
+    """A path for a narrow table: 'L5 → Sciatic → Common fibular → Top of the foot'."""
+    return path.replace(" nerve root", "").replace(" nerve", "")
+
+
+def strain_words(value: float) -> str:
+    """A strain in words: '3.1%', '0.0%' (as at rest) or 'slack' (bed shorter than at rest)."""
+    return f"{max(value, 0.0):.1f}%" if value > -0.05 else "slack"
+
+
+def irritated_name(model: Model, structure: str) -> str:
+    """'L5 root' for a root, the label for a nerve."""
+    return f"{structure} root" if model.kind(structure) == "root" else model.label(structure)
+
+
+def pose_words(model: Model, angles: dict[str, float], position: str) -> str:
+    """The pose in one line: 'Lying on the back · hip flexion 60° · knee 0° · ...'."""
+    parts = [POSITIONS[position].capitalize()]
+    words = tables(model).words
+    for angle in ("hip_flexion", "knee_flexion", "ankle_dorsiflexion", "neck_flexion"):
+        value = angles[angle]
+        joint = angle.split("_")[0]
+        if value:
+            word = words[angle][1] if value < 0 else words[angle][0]
+            parts.append(f"{joint} {word} {abs(value):g}°")
+        else:
+            parts.append(f"{joint} 0°")
+    return " · ".join(parts)
+
+
+def threshold_lines(model: Model, table: pd.DataFrame) -> list[str]:
+    """Each irritated root or nerve: its pull against its tolerance, in words."""
+    if not len(table):
+        return [f"Nothing irritated: a healthy nerve takes {HEALTHY_TOLERANCE:g}% strain."]
+    lines = []
+    for row in table.to_dict("records"):
+        verdict = "symptoms" if row["symptoms"] else "no symptoms"
+        lines.append(
+            f"{irritated_name(model, row['structure'])}: pulled {row['pull_pct']:.1f}%, "
+            f"tolerates {row['tolerance_pct']:.1f}%: {verdict}"
+        )
+    return lines
+
+
+def onset_words(model: Model, found) -> str:
+    """A test's onset in a table cell: 'negative' or 'positive at 52° (L5)'."""
+    if found is None:
+        return "negative"
+    angle, structure = found
+    short = structure if model.kind(structure) == "root" else model.label(structure).lower()
+    return f"positive at {angle:.0f}° ({short})"
+
+
+def onset_sentences(model: Model, onsets: dict) -> list[str]:
+    """Each neurodynamic test in one sentence, from ``neurodynamic.onsets(...)``."""
+    lines = []
+    for name, spec in TESTS.items():
+        found = onsets[name]
+        joint = "hip flexion" if spec.sweep == "hip_flexion" else "knee flexion"
+        if found is None:
+            lines.append(f"{spec.label}: negative. It tests {spec.roots}.")
+        else:
+            angle, structure = found
+            lines.append(
+                f"{spec.label}: positive at {angle:.0f}° of {joint}: the "
+                f"{model.label(structure)} reaches its tolerance."
+            )
+    return lines
+
+
+def preset_words(test: str, found) -> str:
+    """Where a preset put the leg: 'Slump: shown where it turns positive, 40°.'"""
+    spec = TESTS[test]
+    if found is None:
+        return f"{spec.label}: negative to the end of the test."
+    return f"{spec.label}: shown where it turns positive, {found[0]:.0f}°."

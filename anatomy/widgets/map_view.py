@@ -1,0 +1,44 @@
+"""The body map as a live widget: one FigureWidget, repainted by overlay updates.
+
+Shared by the explorer and the self-check: each owns one :class:`BodyMapView`.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from anatomy.engine.findings import Findings
+from anatomy.model import Model
+from anatomy.viz.body_map import body_map
+from anatomy.viz.map_state import map_state, overlay
+from anatomy.widgets.figure_channel import send_traces, share_state, to_send
+
+
+class BodyMapView:
+    """One FigureWidget of the body map and the overlay data it shows.
+
+    Attributes
+    ----------
+    figure : plotly.graph_objects.FigureWidget
+        Built already drawn with the first findings, so no update precedes its display.
+    drawn : list of dict
+        The data of each animated trace as last sent (what the browser shows).
+    """
+
+    def __init__(self, model: Model, first: Findings | None, presenter: bool = False):
+        self.model = model
+        self.presenter = presenter
+        self.figure = go.FigureWidget(body_map(model, first, presenter=presenter))
+        share_state(self.figure)
+        self.drawn = overlay(model, first, presenter)
+        self.animated = map_state(model, presenter).animated
+
+    def paint(self, findings: Findings | None) -> bool:
+        """Show these findings; one message if anything changed. Returns whether it sent."""
+        data = overlay(self.model, findings, self.presenter)
+        if data == self.drawn:
+            return False
+        sent = [to_send(old, new) for old, new in zip(self.drawn, data, strict=True)]
+        self.drawn = data
+        send_traces(self.figure, sent, self.animated)
+        return True
