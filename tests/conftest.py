@@ -112,3 +112,17 @@ def tiny(tmp_path: Path):
         path.write_text(text.replace(old, new, 1))
 
     return data, sources, edit
+
+
+def pytest_collection_modifyitems(items):
+    """Mark every test by kind: ``browser`` (tests/browser), ``notebooks`` (nbval cells),
+    ``packaging`` (a wheel installed into a fresh venv), or ``unit``. So the quick inner
+    loop is ``bash dev.sh test -m unit``."""
+    for item in items:
+        path = str(item.path)
+        if "/tests/browser/" in path:
+            item.add_marker(pytest.mark.browser)
+        elif path.endswith(".ipynb"):
+            item.add_marker(pytest.mark.notebooks)
+        elif item.get_closest_marker("packaging") is None:
+            item.add_marker(pytest.mark.unit)

@@ -244,3 +244,35 @@ def test_a_view_that_connects_late_sees_the_current_figure(explorer):
     assert sole["x"] and None not in sole["x"][:3]  # its polygon, as drawn now
     texts = [t for trace in state["_widget_data"] for t in (trace.get("hovertext") or [])]
     assert any(t.startswith("<b>Sole</b> (right)") and "Numbness 0.90" in t for t in texts)
+
+
+def drawn(figure: dict) -> list[dict]:
+    """A figure's traces as drawn: no random uid, and a lone gap drawn as nothing."""
+    out = []
+    for trace in figure["data"]:
+        trace = {k: v for k, v in trace.items() if k != "uid"}
+        for axis in ("x", "y"):
+            if trace.get(axis) == [None]:
+                trace[axis] = []
+        out.append(trace)
+    return out
+
+
+def test_without_plotlys_private_names_updates_take_the_public_path(model, monkeypatch):
+    """A plotly upgrade that removes the private names costs speed, never correctness."""
+    figure_channel.fast_path_available.cache_clear()
+    monkeypatch.setattr(figure_channel, "PRIVATE_NAMES", (*figure_channel.PRIVATE_NAMES, "_gone"))
+    try:
+        with pytest.warns(RuntimeWarning, match="_gone"):
+            assert figure_channel.fast_path_available() is False
+        explorer = anatomy.explore(model)
+        sent = []
+        monkeypatch.setattr(explorer.figure, "_send_animate_msg", lambda **kw: sent.append(kw))
+        explorer.select("S1", severity=0.9, side="right")
+        explorer.select("L4", severity=0.8, side="left")
+        findings = explorer.findings
+        assert sent, "the public batch_animate sends animate messages too"
+        expected = bmap.body_map(model, findings).to_dict()
+        assert drawn(explorer.figure.to_dict()) == drawn(expected)
+    finally:
+        figure_channel.fast_path_available.cache_clear()

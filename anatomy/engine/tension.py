@@ -185,6 +185,17 @@ def check_findings(findings) -> Findings | None:
     return findings
 
 
+def _pose(model, hip_flexion, knee_flexion, ankle_dorsiflexion, neck_flexion) -> dict:
+    """The four angles of a pose, checked."""
+    return check_angles(
+        model,
+        hip_flexion=hip_flexion,
+        knee_flexion=knee_flexion,
+        ankle_dorsiflexion=ankle_dorsiflexion,
+        neck_flexion=neck_flexion,
+    )
+
+
 # --- strain ------------------------------------------------------------------------------------
 
 
@@ -226,15 +237,10 @@ def nerve_tension(
     TypeError, ValueError
         An angle is not a number, or lies outside its normal range.
     """
-    angles = check_angles(
-        model,
-        hip_flexion=hip_flexion,
-        knee_flexion=knee_flexion,
-        ankle_dorsiflexion=ankle_dorsiflexion,
-        neck_flexion=neck_flexion,
-    )
     t = tables(model)
-    strains = strains_of(t, angles)
+    strains = strains_of(
+        t, _pose(model, hip_flexion, knee_flexion, ankle_dorsiflexion, neck_flexion)
+    )
     series = pd.Series([strains[n] for n in t.nerves], index=list(t.nerves), name="strain_pct")
     series.index.name = "nerve"
     return series
@@ -248,15 +254,10 @@ def root_tension(
     Slack nerves pull nothing, so the pull is never negative. Indexed by root
     id, from L2 to S3 (the roots the modelled nerves pull on).
     """
-    angles = check_angles(
-        model,
-        hip_flexion=hip_flexion,
-        knee_flexion=knee_flexion,
-        ankle_dorsiflexion=ankle_dorsiflexion,
-        neck_flexion=neck_flexion,
-    )
     t = tables(model)
-    strains = strains_of(t, angles)
+    strains = strains_of(
+        t, _pose(model, hip_flexion, knee_flexion, ankle_dorsiflexion, neck_flexion)
+    )
     series = pd.Series(
         [pull_of(t, r, strains) for r in t.roots], index=list(t.roots), name="pull_pct"
     )
@@ -359,14 +360,9 @@ def symptoms(
         Empty for a healthy leg.
     """
     m = model_or_shipped(model)
-    angles = check_angles(
-        m,
-        hip_flexion=hip_flexion,
-        knee_flexion=knee_flexion,
-        ankle_dorsiflexion=ankle_dorsiflexion,
-        neck_flexion=neck_flexion,
+    strains = strains_of(
+        tables(m), _pose(m, hip_flexion, knee_flexion, ankle_dorsiflexion, neck_flexion)
     )
-    strains = strains_of(tables(m), angles)
     return symptoms_table(m, sensitisation(findings, side, m), strains)
 
 

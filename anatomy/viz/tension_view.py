@@ -37,6 +37,7 @@ from anatomy.viz.side_view import (
 )
 
 SYMPTOM_STARS = 3
+PLOT_DOMAIN = (0, 0.85)  # the rest of the width holds the colour bar
 SLACK_BELOW = 0.05  # % strain below the resting bed at which a nerve is drawn slack
 
 
@@ -199,7 +200,7 @@ class _LabelPlacer:
 
     def __init__(self, view: theme.TensionView, position: str):
         (x0, x1), (y0, y1) = TENSION_RANGES[position]
-        plot_w, plot_h = view.width * 0.85 - 8, view.height - 8
+        plot_w, plot_h = view.width * PLOT_DOMAIN[1] - 8, view.height - 8
         self.scale = min(plot_w / (x1 - x0), plot_h / (y1 - y0))  # px per mm (equal axes)
         self.view = view
         self.boxes: list[tuple[float, float, float, float]] = []
@@ -335,23 +336,8 @@ def tension_figure(
         height=view.height,
         width=view.width,
         margin={"l": 4, "r": 4, "t": 4, "b": 4},
-        font={"size": view.font, "family": theme.FONT_FAMILY, "color": theme.TEXT},
-        paper_bgcolor=theme.PAPER,
-        plot_bgcolor=theme.PAPER,
-        xaxis={
-            "range": parts["ranges"]["x"],
-            "visible": False,
-            "fixedrange": True,
-            "domain": [0, 0.85],
-        },
-        yaxis={
-            "range": parts["ranges"]["y"],
-            "visible": False,
-            "fixedrange": True,
-            "scaleanchor": "x",
-            "scaleratio": 1,
-        },
-        dragmode=False,
-        hovermode="closest",
+        **theme.drawing_layout(
+            view.font, parts["ranges"]["x"], parts["ranges"]["y"], x_domain=PLOT_DOMAIN
+        ),
     )
     return fig

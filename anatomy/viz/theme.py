@@ -160,3 +160,26 @@ def rgba(hex_colour: str, alpha: float) -> str:
 def lit_colour(effect: str, strength: int) -> str:
     """The fill (or line) colour of an effect at a colour strength 1..LEVELS."""
     return rgba(EFFECT_COLOURS[effect], MIN_ALPHA + (1 - MIN_ALPHA) * strength / LEVELS)
+
+
+def drawing_layout(font: int, x_range, y_range, x_domain=None) -> dict:
+    """The layout every drawing shares: one font, white ground, hidden fixed axes at equal
+    scale (a drawing, not a chart), no dragging, the closest point's hover."""
+    xaxis = {"range": list(x_range), "visible": False, "fixedrange": True}
+    if x_domain is not None:
+        xaxis["domain"] = list(x_domain)
+    return {
+        "font": {"size": font, "family": FONT_FAMILY, "color": TEXT},
+        "paper_bgcolor": PAPER,
+        "plot_bgcolor": PAPER,
+        "xaxis": xaxis,
+        "yaxis": {
+            "range": list(y_range),
+            "visible": False,
+            "fixedrange": True,
+            "scaleanchor": "x",
+            "scaleratio": 1,
+        },
+        "dragmode": False,
+        "hovermode": "closest",
+    }

@@ -1,0 +1,72 @@
+"""A normal install works: the wheel, installed with its dependencies into a fresh venv
+outside the checkout, loads the model, compresses a root and runs the command line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.packaging
+
+
+def run(args, cwd, timeout=900) -> subprocess.CompletedProcess:
+    out = subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=timeout)
+    assert out.returncode == 0, f"{args}\n{out.stdout[-3000:]}\n{out.stderr[-3000:]}"
+    return out
+
+
+@pytest.fixture(scope="session")
+def installed(tmp_path_factory) -> Path:
+    """A fresh venv (outside the checkout) with the wheel and its dependencies: its python."""
+    where = tmp_path_factory.mktemp("wheel")
+    run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(where), str(ROOT)], ROOT
+    )
+    [wheel] = where.glob("back_to_knee_atlas-*.whl")
+    env = where / "venv"
+    venv.create(env, with_pip=True)
+    python = env / "bin" / "python"
+    run([str(python), "-m", "pip", "install", "-q", str(wheel)], where)
+    return python
+
+
+def test_the_wheel_carries_its_data(installed):
+    code = (
+        "import anatomy, pathlib; m = anatomy.load_model(); "
+        "f = m.compress('L5', severity=0.9); "
+        "assert 'dorsum_of_foot' in f.affected('numbness'); "
+        "assert 'checkout' not in str(pathlib.Path(anatomy.__file__)); "
+        "print(pathlib.Path(anatomy.__file__).parent.name, len(m.texts))"
+    )
+    out = run([str(installed), "-c", code], installed.parents[2])
+    assert out.stdout.split() == ["anatomy", "2"]
+    assert (
+        str(ROOT)
+        not in run(
+            [str(installed), "-c", "import anatomy; print(anatomy.__file__)"], installed.parents[2]
+        ).stdout
+    )
+
+
+def test_the_command_line_runs_from_the_wheel(installed):
+    cli = installed.parent / "back-to-knee"
+    out = run([str(cli), "L5", "--severity", "0.9"], installed.parents[2])
+    assert out.stdout.startswith("L5, left side, severity 0.9 (severe")
+    assert "Citations" in out.stdout
+    out = run([str(installed), "-m", "anatomy", "--list"], installed.parents[2])
+    assert "disc levels:" in out.stdout
+
+
+def test_the_body_map_draws_from_the_wheel(installed):
+    code = (
+        "import anatomy; from anatomy.viz.body_map import body_map; "
+        "m = anatomy.load_model(); fig = body_map(m, m.compress('L4', severity=0.8)); "
+        "print(len(fig.data))"
+    )
+    out = run([str(installed), "-c", code], installed.parents[2])
+    assert int(out.stdout) > 40
