@@ -41,6 +41,7 @@ __all__ = [
     "explore",
     "format_findings",
     "grade",
+    "lecture",
     "load_model",
     "nerve_tension",
     "prone_knee_bend",
@@ -70,6 +71,15 @@ def bend(findings_or_explorer=None, presenter=False, model=None):
     from anatomy import widgets  # plotly and ipywidgets: only when a widget is asked for
 
     return widgets.bend(findings_or_explorer, presenter=presenter, model=model)
+
+
+def lecture(model=None, seed=2026):
+    """The lecture view: the explorer, the bend explorer and the self-check as tabs, for a
+    projector (large type, one screen, no code). See :class:`anatomy.widgets.lecture.Lecture`.
+    """
+    from anatomy import widgets  # plotly and ipywidgets: only when a widget is asked for
+
+    return widgets.lecture(model, seed=seed)
 
 
 def self_check(model=None, n=6, seed=0, presenter=False):

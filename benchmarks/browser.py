@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
+import socket
 import statistics
 import subprocess
 import sys
@@ -130,7 +131,9 @@ def main() -> None:
     )
     nbformat.write(nb, folder / "bench.ipynb")
     token = secrets.token_hex(8)
-    port = 8911
+    with socket.socket() as s:  # a free port: other sessions may run a server too
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
     server = subprocess.Popen(
         [
             str(BIN / "jupyter"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from anatomy.model.vocabulary import EFFECT_LABELS
 from anatomy.viz import map_state as mstate
 from anatomy.viz import theme
 
@@ -24,16 +25,46 @@ def listing(fig, name, filled):
     return out
 
 
-def fills(model, fig, structure, side):
-    """The fill of each polygon drawing a structure: its overlay's, or the neutral drawing's."""
+def overlay_role(trace) -> tuple[str, str, int]:
+    """(kind, effect, strength) of an overlay trace, from its name."""
+    name = trace.name
+    kind = name.rsplit("(", 1)[1].rstrip(")")
+    label = name.split(",")[0].split(" (")[0]
+    effect = next(e for e, text in EFFECT_LABELS.items() if text == label)
+    strength = int(name.split("strength ")[1].split(" ")[0]) if "strength" in name else 1
+    return kind, effect, strength
+
+
+def lit(model, fig, structure, side) -> dict[str, int]:
+    """effect -> colour strength, for each overlay that draws the structure.
+
+    Each overlay must draw every polygon of it (a part lit and a part not would
+    be a drawing error).
+    """
     name = f"{structure}|{side}"
     rows = rows_of(model, structure, side)
-    lit = [t for t in listing(fig, name, filled=True) if t.name != "Reflexes"]
-    if lit:
-        assert len(lit) == len(rows), f"{name}: {len(lit)} of {len(rows)} polygons lit"
-        return [t.fillcolor for t in lit]
+    areas = [r for r in rows if r["layer"] in ("region", "muscle", "reflex")]
+    out: dict[str, int] = {}
+    for filled in (True, False):
+        traces = [
+            t for t in listing(fig, name, filled) if t.name not in ("Reflexes", "Nerves and roots")
+        ]
+        names = [t.name for t in traces]
+        for trace in {t.name: t for t in traces}.values():
+            _kind, effect, strength = overlay_role(trace)
+            count = names.count(trace.name)
+            expected = len(areas) if filled else len(rows)
+            assert count == expected, f"{name}: {count} of {expected} drawn by {trace.name}"
+            out[effect] = strength
+    return out
+
+
+def fills(model, fig, structure, side):
+    """The fill of each polygon of an unlit structure: the neutral drawing's."""
+    name = f"{structure}|{side}"
+    assert not lit(model, fig, structure, side), f"{name} is lit"
     out = []
-    for r in rows:
+    for r in rows_of(model, structure, side):
         if r["layer"] == "reflex":
             [neutral] = listing(fig, name, filled=True)
             out.append(neutral.fillcolor)
@@ -49,9 +80,9 @@ def line_colours(model, fig, structure, side):
     """The colour of each line drawing a nerve or root: its lit overlay's, or the neutral one's."""
     name = f"{structure}|{side}"
     traces = listing(fig, name, filled=False)
-    lit = [t for t in traces if t.name != "Nerves and roots"]
-    assert len(traces) - len(lit) == len(rows_of(model, structure, side))  # drawn neutral too
-    return [t.line.color for t in lit] or [theme.NEUTRAL_LINE["line"]]
+    lit_lines = [t for t in traces if t.name != "Nerves and roots"]
+    assert len(traces) - len(lit_lines) == len(rows_of(model, structure, side))  # drawn neutral
+    return [t.line.color for t in lit_lines] or [theme.NEUTRAL_LINE["line"]]
 
 
 def stars(fig):

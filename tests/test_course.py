@@ -56,8 +56,8 @@ def test_compare_says_what_tells_look_alikes_apart(model, lesson):
         model.compress("L5", severity=0.9),
         model.compress_nerve("common_fibular", site="fibular_head", severity=0.9),
     ).set_index(["structure", "effect"])
-    assert table.loc[("Gluteus medius", "weakness"), "differs"] == "only L5"
-    assert table.loc[("Tibialis posterior", "weakness"), "differs"] == "only L5"
+    assert table.loc[("Gluteus medius", "weakness"), "differs"] == "only L5 root, 0.9"
+    assert table.loc[("Tibialis posterior", "weakness"), "differs"] == "only L5 root, 0.9"
     assert table.loc[("Tibialis anterior", "weakness"), "differs"] == ""
 
 
@@ -65,7 +65,7 @@ def test_case_card_quotes_corrects_and_shows_the_model(lesson):
     card = lesson.case_card("tight_hamstrings_l5")
     assert "the L5 lumbar nerve through the lateral hamstring muscle" in card.text
     assert "Correction (imprecise)" in card.text
-    assert "In the model: L5, left, severity 0.4 (moderate)" in card.text
+    assert "In the model: L5 root, left side, severity 0.4 (moderate)" in card.text
     assert "<blockquote>" in card._repr_html_()
     with pytest.raises(ValueError, match="office_worker"):
         lesson.case_card("nope")

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import copy
 import html
-import itertools
 import json
 
 import plotly.graph_objects as go
 import pytest
-from drawing import fills, stars
+from drawing import fills, lit, stars
 
 import anatomy
 from anatomy.viz import body_map as bmap
@@ -51,13 +50,13 @@ def test_select_l5_updates_figure_table_and_citations_in_place(explorer, message
     assert explorer.figure is figure
     assert len(messages) == 1 and messages[0] != "other"
     model = explorer.model
-    assert fills(model, figure, "dorsum_of_foot", "left")[0].startswith("rgba(0, 114, 178")
+    assert lit(model, figure, "dorsum_of_foot", "left") == {"pain": 4, "numbness": 4}
     assert fills(model, figure, "quadriceps", "left") == [theme.NEUTRAL_FILL["muscle"]]
     assert "Top of the foot" in explorer.table.value
     assert "Extensor hallucis longus" in explorer.table.value
     assert "the L5 lumbar nerve through the lateral hamstring muscle" in explorer.citations.value
     assert "Correction (imprecise)" in explorer.citations.value
-    assert explorer.findings is f and f.roots == ["L5"]
+    assert explorer.findings.table is f.table and f.roots == ["L5"]
     assert (explorer.mode.value, explorer.root.value, explorer.severity.value) == (
         "root",
         "L5",
@@ -111,16 +110,76 @@ def test_cases_and_reset(explorer):
         (lambda e: e.select("L4-L5", zone="sideways"), "unknown zone 'sideways'"),
         (lambda e: e.select("L5", zone="central"), "applies to a disc level"),
         (lambda e: e.select("sciatic@knee"), "valid: piriformis"),
+        (lambda e: e.select_case("no_such_case"), "no_such_case"),
     ],
 )
-def test_bad_input_shows_a_message_not_a_traceback(explorer, messages, call, words):
+def test_a_bad_call_raises_in_its_cell_and_shows_in_the_explorer(explorer, messages, call, words):
     before = explorer.findings
-    assert call(explorer) is None
-    assert words in html.unescape(explorer.message.value)
+    with pytest.raises(ValueError) as raised:
+        call(explorer)
+    assert words in str(raised.value)  # in its own cell ...
+    assert words in html.unescape(explorer.message.value)  # ... and in the explorer
     assert 'role="alert"' in explorer.message.value
     assert explorer.findings is before and messages == []
     explorer.select("L4")
     assert explorer.message.value == ""
+
+
+def test_a_bad_control_value_shows_a_message_and_raises_nothing(explorer, monkeypatch):
+    def broken():
+        raise ValueError("no such lesion")
+
+    monkeypatch.setattr(explorer, "_findings", broken)
+    explorer.severity.value = 0.9  # as a person would: a message, no traceback
+    assert "no such lesion" in explorer.message.value
+
+
+def test_select_returns_findings_a_try_it_cell_shows_as_a_compact_linked_view(explorer):
+    chosen = explorer.select("L4", severity=0.8)
+    assert isinstance(chosen, anatomy.Findings) and chosen.roots == ["L4"]
+    view = chosen.view()
+    # the same widgets as the explorer's: one figure, one set of controls, linked both ways
+    shown = list(walk(view))
+    assert explorer.figure in shown and explorer.severity in shown and explorer.summary in shown
+    assert sum(isinstance(w, go.FigureWidget) for w in shown) == 1
+    assert "This cell chose</b> L4 root, left side, severity 0.8 (severe)" in "".join(
+        w.value for w in shown if hasattr(w, "value") and isinstance(w.value, str)
+    )
+    explorer.select("S1", severity=0.5)
+    assert explorer.summary.value.startswith("<h4>Now: S1 root")
+    button = next(w for w in shown if getattr(w, "description", "") == "Show it again")
+    button.click()  # back to what the cell chose, side and all
+    assert explorer.findings.roots == ["L4"] and explorer.severity.value == 0.8
+    text, fallback = chosen._fallback()
+    assert text == "Explorer: L4 root, left side, severity 0.8 (severe)"
+    assert "Pain:" in fallback and "This cell chose" in fallback
+
+
+def walk(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from walk(child)
+
+
+def test_a_central_herniation_takes_both_sides(explorer):
+    explorer.select("L4-L5", zone="paracentral", severity=0.8, side="left")
+    explorer.zone.value = "central"  # as a person would
+    assert explorer.side.value == "both"
+    assert set(explorer.findings.table["side"]) == {"left", "right"}
+    assert "saddle" in set(explorer.findings.table["structure"])
+    explorer.select("L4-L5", zone="paracentral")
+    assert explorer.side.value == "left"
+    explorer.select("L4-L5", zone="central", side="left")  # a side given is kept
+    assert explorer.side.value == "left"
+
+
+def test_the_status_line_lists_what_this_lesion_produces(explorer):
+    explorer.select("common_fibular@fibular_head", severity=0.9)
+    assert "severe: numbness, weakness" in explorer.status.value  # no pain, no reflex
+    explorer.select("lateral_femoral_cutaneous@inguinal_ligament", severity=0.9)
+    assert "weakness" not in explorer.status.value  # a sensory nerve
+    assert "Lateral femoral cutaneous nerve" in explorer.table.value  # a name, not an id
+    assert "lateral_femoral_cutaneous" not in explorer.table.value.split("data-")[0]
 
 
 def test_fast_update_equals_a_validated_figure(model):
@@ -141,7 +200,7 @@ def test_fast_update_equals_a_validated_figure(model):
     go.Figure(ours.to_dict())  # still a valid figure
 
 
-def test_one_message_per_change_with_full_data_for_a_fixed_block(explorer, messages):
+def test_one_message_per_change_with_the_whole_overlay(explorer, messages):
     explorer.select("L5", severity=0.9)
     explorer.select("L5", severity=0.9)  # nothing changes: nothing is sent
     explorer.select("L5", severity=0.9, side="right")
@@ -153,52 +212,45 @@ def test_one_message_per_change_with_full_data_for_a_fixed_block(explorer, messa
         assert message["layout"] is None  # the layout, with the neutral drawing, never changes
         assert message["options"]["frame"]["redraw"] is False
         assert message["options"]["transition"]["duration"] == 0
+        assert message["options"]["mode"] == "afterall"  # queued, never dropped
         for role, values in zip(state.traces, message["data"], strict=False):
             if role.count("|") == 2 or role == "sites":
-                assert set(values) == {"x", "y", "meta"}  # full arrays, even when empty
-            elif role in geometry.PANELS:  # all of a panel's text, or none if it is unchanged
-                assert set(values) <= {"hovertext"}
-                texts = values.get("hovertext")
-                assert texts is None or len(texts) == len(state.hover[role])
+                assert set(values) == {"x", "y", "meta"}
+                assert values["x"], role  # never empty: a gap when nothing is drawn
+            elif role in geometry.PANELS:  # every panel's text, every time
+                assert len(values["hovertext"]) == len(state.hover[role])
             else:
                 assert values == {}  # the neutral lines and reflexes: redrawn as they are
     assert json.dumps(messages[-1]["data"])  # plain JSON: lists, strings, numbers, None
-    # The figure holds the text of the latest findings in every panel, sent or kept.
     expected = mstate.hover_texts(explorer.model, explorer.findings)
     for panel, texts in zip(geometry.PANELS, expected, strict=True):
         assert list(explorer.figure.data[state.traces.index(panel)].hovertext) == texts
 
 
-def test_unchanged_hover_text_is_not_sent_again(explorer, messages):
-    explorer.select("S1", severity=0.3)
-    explorer.select("S1", severity=0.35)  # pain grows; the front muscles stay unaffected
-    state = mstate.map_state(explorer.model)
-    panels = [state.traces.index(p) for p in geometry.PANELS]
-    sent = [bool(messages[-1]["data"][i]) for i in panels]
-    assert any(sent) and not all(sent), sent
-
-
-def test_a_trace_that_empties_is_redrawn_once_as_nothing(explorer, messages):
-    """plotly.js skips a trace with no data in a partial redraw: its old drawing would stay."""
+def test_any_message_alone_draws_the_whole_map(explorer, messages, model):
+    """A view that missed or dropped earlier messages is right after any later one: each
+    message, applied to the figure as first drawn, gives the figure of its findings."""
     explorer.select("L5", severity=0.9)
     explorer.select("L5", severity=0.3)  # weakness and numbness go
-    explorer.select("L4", severity=0.3)  # and stay away
-    state = mstate.map_state(explorer.model)
-    overlays = [i for i, role in enumerate(state.traces) if role.count("|") == 2]
-    seen = {"cleared": 0, "hidden": 0}
-    for before, after in itertools.pairwise(messages):
-        for i in overlays:
-            had = any(v is not None for v in before["data"][i]["x"])
-            now = after["data"][i]
-            if now["meta"]:
-                assert None not in now["x"][:1]  # drawn
-            elif had:
-                assert now["x"] == [None] == now["y"]  # cleared: redrawn once, as nothing
-                seen["cleared"] += 1
+    explorer.select_case("misaligned_back")
+    first = mstate.overlay(model, model.compress("L5", severity=0.5, side="left"))
+    state = mstate.map_state(model)
+    for message, findings in zip(
+        messages,
+        [
+            model.compress("L5", severity=0.9, side="left"),
+            model.compress("L5", severity=0.3, side="left"),
+            model.compress_case("misaligned_back"),
+        ],
+        strict=True,
+    ):
+        drawn = [{**old, **new} for old, new in zip(first, message["data"], strict=True)]
+        expected = mstate.overlay(model, findings)
+        for role, got, want in zip(state.traces, drawn, expected, strict=False):
+            if "x" in want and not want["x"]:
+                assert got["x"] == [None] and got["meta"] == [], role
             else:
-                assert now["x"] == [] == now["y"]  # stays hidden: plotly.js skips it
-                seen["hidden"] += 1
-    assert seen["cleared"] and seen["hidden"]
+                assert got == want, role
 
 
 def test_html_is_escaped(tiny):
@@ -214,7 +266,7 @@ def test_html_is_escaped(tiny):
     edit("structures.csv", "Big toe,,,", "Big <b>toe</b>,,,")
     model = anatomy.load_model(data, sources)
     f = model.compress("L5", severity=0.5)
-    page = panels.findings_html(f) + panels.citations_html(model, f)
+    page = panels.findings_html(model, f) + panels.citations_html(model, f)
     assert "<script>" not in page and "<b>toe</b>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "Big &lt;b&gt;toe&lt;/b&gt;" in page
@@ -223,25 +275,42 @@ def test_html_is_escaped(tiny):
 def test_display_carries_a_text_and_table_fallback(explorer):
     bundle = explorer._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
-    assert bundle["text/plain"].startswith("Explorer: L5, left side, severity 0.5")
+    assert bundle["text/plain"].startswith("Explorer: L5 root, left side, severity 0.5")
     assert "<table" in bundle["text/html"] and "Citations" in bundle["text/html"]
+
+
+def test_shown_in_a_notebook_as_words_then_the_widget(explorer, monkeypatch):
+    """Two outputs: what a reopened notebook keeps (and a line to run the cell), then the
+    live widget, with the rule that hides each where the other is right."""
+    shown = []
+    monkeypatch.setattr("anatomy.widgets.base.display", lambda b, raw: shown.append(b))
+    explorer._ipython_display_()
+    fallback, live = shown
+    assert set(fallback) == {"text/html"} and "anatomy-fallback" in fallback["text/html"]
+    assert "Run the cell to bring the explorer back." in fallback["text/html"]
+    assert ":has(+ .jp-OutputArea-child .anatomy-explorer)" in fallback["text/html"]
+    assert set(live) == {"text/plain", "application/vnd.jupyter.widget-view+json"}
 
 
 def test_presenter_mode_fits_a_projector(model):
     presenter = anatomy.explore(model, presenter=True)
     assert presenter.figure.layout.width <= 1280 - 440
     assert presenter.figure.layout.height <= 720 - 150
-    assert presenter.figure.layout.font.size >= 18
-    assert "font-size: 19px" in presenter.widget.children[0].value
+    assert presenter.figure.layout.font.size >= 20
+    css = presenter.widget.children[0].value
+    assert "font-size: 20px" in css and "--jp-widgets-font-size: 20px" in css
+    # ipywidgets' HTML panels keep 13 px unless told: every text follows the mode's size
+    assert ".anatomy-explorer .widget-html-content" in css
 
 
 def test_a_view_that_connects_late_sees_the_current_figure(explorer):
     """Voila's browser connects after the notebook ran: it reads the synced state."""
     explorer.select("S1", severity=0.9, side="right")
     state = explorer.figure.get_state()
-    [sole] = [t for t in state["_widget_data"] if "sole|right" in (t.get("meta") or ())]
-    assert sole["fillcolor"].startswith("rgba(0, 114, 178")  # numbness blue, not neutral
-    assert sole["x"] and None not in sole["x"][:3]  # its polygon, as drawn now
+    sole = {t["name"]: t for t in state["_widget_data"] if "sole|right" in (t.get("meta") or ())}
+    numb = sole["Numbness, strength 4 of 4 (area)"]  # the numbness hatch, not neutral
+    assert numb["fillpattern"]["fgcolor"] == theme.EFFECT_COLOURS["numbness"]
+    assert numb["x"] and None not in numb["x"][:3]  # its polygon, as drawn now
     texts = [t for trace in state["_widget_data"] for t in (trace.get("hovertext") or [])]
     assert any(t.startswith("<b>Sole</b> (right)") and "Numbness 0.90" in t for t in texts)
 
@@ -260,11 +329,11 @@ def drawn(figure: dict) -> list[dict]:
 
 def test_without_plotlys_private_names_updates_take_the_public_path(model, monkeypatch):
     """A plotly upgrade that removes the private names costs speed, never correctness."""
-    figure_channel.fast_path_available.cache_clear()
+    figure_channel._has_private_names.cache_clear()
     monkeypatch.setattr(figure_channel, "PRIVATE_NAMES", (*figure_channel.PRIVATE_NAMES, "_gone"))
     try:
         with pytest.warns(RuntimeWarning, match="_gone"):
-            assert figure_channel.fast_path_available() is False
+            assert figure_channel.fast_path_available(go.FigureWidget()) is False
         explorer = anatomy.explore(model)
         sent = []
         monkeypatch.setattr(explorer.figure, "_send_animate_msg", lambda **kw: sent.append(kw))
@@ -272,7 +341,7 @@ def test_without_plotlys_private_names_updates_take_the_public_path(model, monke
         explorer.select("L4", severity=0.8, side="left")
         findings = explorer.findings
         assert sent, "the public batch_animate sends animate messages too"
-        expected = bmap.body_map(model, findings).to_dict()
+        expected = bmap.body_map(model, findings, legend=False).to_dict()
         assert drawn(explorer.figure.to_dict()) == drawn(expected)
     finally:
-        figure_channel.fast_path_available.cache_clear()
+        figure_channel._has_private_names.cache_clear()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 import pytest
-from drawing import fills, line_colours, rows_of, stars
+from drawing import fills, line_colours, lit, rows_of, stars
 
 from anatomy import DataError
 from anatomy.model.tables import geometry_file
@@ -22,30 +22,62 @@ def colour(effect):
 
 def test_l5_lights_the_dorsum_for_numbness_and_leaves_the_quadriceps(model):
     fig = bmap.body_map(model, model.compress("L5", severity=0.9, side="left"))
-    dorsum = fills(model, fig, "dorsum_of_foot", "left")
-    assert dorsum and all(f.startswith(colour("numbness")) for f in dorsum)
+    assert lit(model, fig, "dorsum_of_foot", "left") == {"pain": 4, "numbness": 4}
     assert fills(model, fig, "dorsum_of_foot", "right") == [theme.NEUTRAL_FILL["region"]] * 2
     assert fills(model, fig, "quadriceps", "left") == [theme.NEUTRAL_FILL["muscle"]]
-    assert fills(model, fig, "extensor_hallucis_longus", "left")[0].startswith(colour("weakness"))
-    assert line_colours(model, fig, "L5", "left")[0].startswith(colour("weakness"))  # carries it
+    assert lit(model, fig, "extensor_hallucis_longus", "left") == {"weakness": 4}
+    assert line_colours(model, fig, "L5", "left") == [theme.EFFECT_COLOURS["weakness"]]
     assert line_colours(model, fig, "L5", "right") == [theme.NEUTRAL_LINE["line"]]
     moderate = bmap.body_map(model, model.compress("L5", severity=0.5, side="left"))
-    assert line_colours(model, moderate, "L5", "left")[0].startswith(colour("numbness"))
+    assert line_colours(model, moderate, "L5", "left") == [theme.EFFECT_COLOURS["numbness"]]
 
 
 def test_l3_lights_the_quadriceps(model):
     fig = bmap.body_map(model, model.compress("L3", severity=0.9, side="right"))
-    assert fills(model, fig, "quadriceps", "right")[0].startswith(colour("weakness"))
+    assert "weakness" in lit(model, fig, "quadriceps", "right")
     assert fills(model, fig, "quadriceps", "left") == [theme.NEUTRAL_FILL["muscle"]]
+
+
+def test_pain_and_numbness_on_one_region_are_both_drawn(model):
+    """L4 at 0.8: the front of the knee hurts (0.80) and is numb (0.40); both are drawn,
+    the pain as a fill and the numbness as a hatch over it."""
+    findings = model.compress("L4", severity=0.8, side="left")
+    knee = findings.of(kind="region")
+    knee = knee[knee["structure"] == "anterior_knee"]
+    assert dict(zip(knee["effect"], knee["intensity"].round(2), strict=True)) == {
+        "pain": 0.8,
+        "numbness": 0.4,
+    }
+    fig = bmap.body_map(model, findings)
+    assert lit(model, fig, "anterior_knee", "left") == {"pain": 4, "numbness": 2}
+    traces = {t.name: t for t in fig.data}
+    hatch = traces["Numbness, strength 2 of 4 (area)"]
+    assert hatch.fillcolor == "rgba(0, 0, 0, 0)"  # only the hatch: the pain stays visible
+    assert hatch.fillpattern.shape == "/" and hatch.fillpattern.fgcolor == colour_hex("numbness")
+    names = [t.name for t in fig.data]
+    assert names.index("Numbness, strength 2 of 4 (area)") > names.index(
+        "Pain, strength 4 of 4 (area)"
+    )
+
+
+def colour_hex(effect):
+    return theme.EFFECT_COLOURS[effect]
+
+
+def test_weakness_has_a_second_cue_and_each_effect_a_dash_on_lines(model):
+    fig = bmap.body_map(model, model.compress("L5", severity=0.9))
+    traces = {t.name: t for t in fig.data}
+    weak = traces["Weakness, strength 4 of 4 (area)"]
+    assert weak.fillpattern.shape == "x" and weak.line.color == theme.WEAKNESS_OUTLINE
+    dashes = {e: traces[f"{EFFECT_LABELS[e]} (line)"].line.dash for e in theme.LINE_DASH}
+    assert dashes == theme.LINE_DASH and len(set(dashes.values())) == 4
 
 
 def test_intensity_sets_the_strength_of_the_colour(model):
     weak = bmap.body_map(model, model.compress("L5", severity=0.45))
     strong = bmap.body_map(model, model.compress("L5", severity=0.9))
-    alpha = lambda f: float(f.rsplit(",", 1)[1].rstrip(")"))  # noqa: E731
-    assert alpha(fills(model, weak, "dorsum_of_foot", "left")[0]) < alpha(
-        fills(model, strong, "dorsum_of_foot", "left")[0]
-    )
+    assert lit(model, weak, "dorsum_of_foot", "left")["numbness"] < 4
+    assert lit(model, strong, "dorsum_of_foot", "left")["numbness"] == 4
 
 
 @pytest.mark.parametrize(
@@ -55,25 +87,27 @@ def test_intensity_sets_the_strength_of_the_colour(model):
 def test_intensity_is_shown_in_four_strengths(intensity, strength):
     assert theme.LEVELS == 4
     assert mstate.level(intensity) == strength
+    assert mstate.level(intensity, "line") == 1  # a line is drawn in full colour
     # the weakest strength is still clearly visible; the strongest is the full colour
-    assert theme.lit_colour("pain", 1).endswith(", 0.51)")
-    assert theme.lit_colour("pain", 4) == "rgba(213, 94, 0, 1.00)"
+    assert theme.lit_colour("pain", 1).endswith(", 0.62)")
+    assert theme.lit_colour("pain", 4) == "rgba(204, 51, 17, 1.00)"
 
 
-def test_a_lit_structure_is_drawn_by_one_overlay_with_its_own_outline(model):
+def test_a_lit_structure_is_drawn_by_its_overlays_with_their_own_outline(model):
     findings = model.compress("S1", severity=0.9, side="right")
     fig = bmap.body_map(model, findings)
     state = mstate.map_state(model)
     sole = [r for r in state.rows if (r["structure"], r["side"]) == ("sole", "right")]
-    [trace] = {t.name: t for t in fig.data if t.meta and "sole|right" in t.meta}.values()
-    effect, intensity = mstate.strongest(findings)[("sole", "right")]
-    assert trace.name.startswith(EFFECT_LABELS[effect])
-    assert trace.fillcolor == theme.lit_colour(effect, mstate.level(intensity))
-    # its polygons, each closed, with the coordinates of the drawing
-    points = list(zip(trace.x, trace.y, strict=True))
-    for row in sole:
-        ring = [tuple(p) for p in row["points"]] + [tuple(row["points"][0])]
-        assert any(points[i : i + len(ring)] == ring for i in range(len(points))), row["shape"]
+    traces = [t for t in fig.data if t.meta and "sole|right" in t.meta]
+    effects = mstate.lit_effects(findings)[("sole", "right")]
+    assert sorted(t.name for t in traces) == sorted(
+        f"{EFFECT_LABELS[e]}, strength {mstate.level(i)} of 4 (area)" for e, i in effects.items()
+    )
+    for trace in traces:  # its polygons, each closed, with the coordinates of the drawing
+        points = list(zip(trace.x, trace.y, strict=True))
+        for row in sole:
+            ring = [tuple(p) for p in row["points"]] + [tuple(row["points"][0])]
+            assert any(points[i : i + len(ring)] == ring for i in range(len(points))), row["shape"]
 
 
 def test_drawing_order_keeps_nerves_above_lit_skin_and_muscles(model):
@@ -89,13 +123,16 @@ def test_drawing_order_keeps_nerves_above_lit_skin_and_muscles(model):
     assert all(i < lines for i, kind in kinds if kind == "area")
     assert all(lines < i < reflexes for i, kind in kinds if kind == "line")
     assert all(reflexes < i < sites for i, kind in kinds if kind == "reflex")
-    assert len(kinds) == sum(len(e) for e in mstate.DRAWN_EFFECTS.values()) * theme.LEVELS
-    # within a kind, the more severe effect and the stronger colour are drawn later (on top)
+    assert len(kinds) == len(mstate.overlay_groups()) == 3 * 4 + 4 + 4
+    # the hatch of numbness over the fills; the stronger colour later (on top)
     areas = [t.name for t in fig.data if t.name.endswith("(area)")]
-    assert areas.index("Weakness, strength 4 of 4 (area)") > areas.index(
+    assert areas.index("Numbness, strength 1 of 4 (area)") > areas.index(
         "Pain, strength 4 of 4 (area)"
     )
     assert areas.index("Pain, strength 2 of 4 (area)") < areas.index("Pain, strength 3 of 4 (area)")
+    # on lines, the most severe effect on top
+    lines = [t.name for t in fig.data if t.name.endswith("(line)")]
+    assert lines[-1] == "Weakness (line)"
 
 
 def test_overlay_sends_full_data_for_a_fixed_block_of_traces(model):
@@ -141,8 +178,8 @@ def test_every_lesion_and_case_is_drawn(model):
         drawable = {
             (r["structure"], r["side"]) for r in state.rows if r["layer"] in mstate.KIND_OF_LAYER
         }
-        lit = {f"{s}|{side}" for (s, side) in mstate.strongest(f) if (s, side) in drawable}
-        assert lit <= drawn
+        touched = {f"{s}|{sd}" for (s, sd) in mstate.lit_effects(f) if (s, sd) in drawable}
+        assert touched <= drawn
 
 
 def test_an_effect_the_map_cannot_show_is_an_error(model, monkeypatch):
@@ -173,9 +210,11 @@ def test_nerve_site_and_roots_are_marked(model):
     assert stars(bmap.body_map(model)) == []
 
 
-def test_reflex_markers_turn_green_when_reduced(model):
+def test_reflex_markers_fill_when_reduced(model):
     fig = bmap.body_map(model, model.compress("S1", severity=0.5, side="right"))
-    assert fills(model, fig, "achilles_reflex", "right")[0].startswith(colour("reduced_reflex"))
+    assert lit(model, fig, "achilles_reflex", "right") == {"reduced_reflex": 2}
+    [marker] = [t for t in fig.data if t.name == "Reduced reflex, strength 2 of 4 (reflex)"]
+    assert marker.fillcolor.startswith(colour("reduced_reflex"))
     assert fills(model, fig, "achilles_reflex", "left") == ["#FFFFFF"]
 
 
@@ -198,24 +237,33 @@ def test_hover_text_names_effect_path_and_citation(model):
     fig = bmap.body_map(model, model.compress("S1", severity=0.9))
     texts = [t for trace in fig.data if trace.hovertext for t in trace.hovertext]
     sole = next(t for t in texts if t.startswith("<b>Sole</b> (left)"))
-    assert "Numbness 0.90" in sole and "S1 nerve root" in sole and "lee_S1" in sole
+    assert "Numbness 0.90" in sole and "S1 nerve root" in sole
+    # the citations by their number in the citation panel, not by their ids
+    assert "cited: [" in sole and "lee_S1" not in sole
     assert any(t.startswith("<b>Sole</b> (right)") and "not affected" in t for t in texts)
 
 
-def test_colours_are_colour_blind_safe_and_labelled(model):
-    okabe_ito = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
-    assert set(theme.EFFECT_COLOURS.values()) <= okabe_ito
+def test_the_legend_says_how_each_effect_is_drawn(model):
     fig = bmap.body_map(model)
     legend = [t.name for t in fig.data if t.meta == "legend"]
     assert legend == [
-        "Compression site",
         "Pain",
         "Numbness",
+        "Pain and numbness",
         "Weakness",
         "Reduced reflex",
-        "Nerve or root",
+        "Compressed here",
         "Not affected",
+        "weakness",
+        "numbness",
+        "pain",
+        "reduced reflex",
+        "not affected",
     ]
+    both = next(t for t in fig.data if t.name == "Pain and numbness")
+    assert both.fillpattern.bgcolor == theme.EFFECT_COLOURS["pain"]
+    assert both.fillpattern.fgcolor == theme.EFFECT_COLOURS["numbness"]
+    assert not any(t.meta == "legend" for t in bmap.body_map(model, legend=False).data)
 
 
 def test_a_fixed_set_of_traces_and_a_valid_figure(model):

@@ -118,4 +118,4 @@ def test_lecture_view_is_one_hidden_code_cell_in_presenter_mode():
     code = [c for c in cells(NOTEBOOKS / "lecture.ipynb") if c["cell_type"] == "code"]
     assert len(code) == 1
     assert code[0]["metadata"]["jupyter"]["source_hidden"] is True
-    assert "presenter=True" in source(code[0])
+    assert "anatomy.lecture()" in source(code[0])  # presenter tabs: explorer, bend, self-check

@@ -198,14 +198,39 @@ def test_presets_go_to_the_onset_and_show_the_threshold(bender, model):
     assert "negative to the end of the test" in bender.table.value
 
 
-def test_bad_input_shows_a_message_not_a_traceback(bender):
-    assert bender.pose(hip_flexion=200) is None
+def test_a_bad_call_raises_in_its_cell_and_shows_in_the_view(bender):
+    with pytest.raises(ValueError, match="hip flexion 200"):
+        bender.pose(hip_flexion=200)
     assert "hip flexion 200" in bender.message.value and "-15 to 125" in bender.message.value
-    assert bender.pose(position="upside down") is None
+    with pytest.raises(ValueError, match="upside down"):
+        bender.pose(position="upside down")
     assert "upside down" in bender.message.value
-    assert bender.preset("cartwheel") is None and "cartwheel" in bender.message.value
+    with pytest.raises(ValueError, match="cartwheel"):
+        bender.preset("cartwheel")
+    assert "cartwheel" in bender.message.value
+    with pytest.raises(TypeError, match="not findings"):
+        bender.set_findings("L5")
     assert bender.pose(knee_flexion=20) is not None
     assert bender.message.value == ""
+
+
+def test_pose_and_preset_show_a_compact_linked_view(bender, monkeypatch):
+    strains = bender.pose(hip_flexion=60)
+    assert strains.round(2).equals(strains.astype(float).round(2))  # still the strains
+    text, table = strains._fallback()
+    assert "Sciatic nerve:" in text and "<table" in table and "dtype" not in text
+    shown = []
+    monkeypatch.setattr("anatomy.widgets.base.display", lambda b, raw: shown.append(b))
+    strains._ipython_display_()
+    assert "Strain" in shown[0]["text/html"] and "widget-view+json" in str(shown[1])
+    onset = bender.preset("straight_leg_raise")
+    assert isinstance(onset, float) and onset > 0
+    assert onset._fallback()[0].startswith("Straight-leg raise: shown where it turns positive")
+    view = bender.compact(onset.call)
+    assert "This cell chose" in view.children[1].children[0].children[0].value
+    bender.reset()
+    onset.bender.replay(onset.call)  # "Show it again" puts the leg back at the onset
+    assert bender.angles["hip_flexion"] == pytest.approx(float(onset), abs=0.6)
 
 
 def test_the_lesion_menu_irritates_a_root_or_a_nerve(model):

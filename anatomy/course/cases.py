@@ -7,11 +7,11 @@ import html
 from anatomy.course.compression import summary
 from anatomy.course.display import Card
 from anatomy.course.tables import record
-from anatomy.engine.grading import grade_name
 from anatomy.engine.inputs import check_case
 from anatomy.model import Model
 from anatomy.model.tables import split_cell
 from anatomy.text.citations import CitationLog, cite_records, note_label, reference_line
+from anatomy.text.words import lesion_words
 
 
 def case_card(model: Model, case: str, log: CitationLog | None = None) -> Card:
@@ -44,15 +44,12 @@ def case_card(model: Model, case: str, log: CitationLog | None = None) -> Card:
                 f"<small>({html.escape(line)})</small></p>"
             )
             parts_text.append(f"  Reference: {c['statement']} ({line})")
-    lesion = "; ".join(
-        f"{x.name}, {x.side}, severity {x.severity:g} ({grade_name(x.severity)})"
-        for x in findings.lesions
-    )
+    lesion = "; ".join(lesion_words(model, x) for x in findings.lesions)
     parts_html.append(
         f"<p><b>In the model:</b> {html.escape(lesion)}. {html.escape(row['teaching'])}</p>"
     )
     parts_text.append(f"In the model: {lesion}. {row['teaching']}")
-    table = summary(findings)
-    parts_html.append(table.to_html(index=False, escape=True, border=0))
+    table = summary(model, findings)
+    parts_html.append(table._repr_html_())
     parts_text.append(table.to_string(index=False))
     return Card("\n".join(parts_html), "\n".join(parts_text))

@@ -11,6 +11,7 @@ from anatomy.engine.grading import grade_name
 from anatomy.model import Model
 from anatomy.model.vocabulary import EFFECTS, effect_word
 from anatomy.text.citations import CitationLog
+from anatomy.text.words import body_rank, down_the_leg, lesions_named, summary_rows
 
 
 def targets(findings: Findings) -> pd.DataFrame:
@@ -31,7 +32,7 @@ def severity_ladder(
     for severity in severities:
         f = model.compress(root, severity=severity, side=side)
         record_findings(log, f)
-        t = targets(f)
+        t = down_the_leg(model, targets(f))
         row = {"severity": severity, "grade": grade_name(severity)}
         for effect in EFFECTS:
             names = t.loc[t["effect"] == effect, "label"].str.lower()
@@ -40,25 +41,39 @@ def severity_ladder(
     return Table(rows)
 
 
-def _name(findings: Findings) -> str:
-    return " + ".join(lesion.name for lesion in findings.lesions) or "nothing"
+def _name(model: Model, findings: Findings) -> str:
+    """A lesion by its name and severity, short enough for a column: 'L5 root, 0.8'."""
+    if not findings.lesions:
+        return "nothing"
+    return " + ".join(
+        lesions_named(model, Findings(findings.table, (lesion,))).split(",")[0]
+        + f", {lesion.severity:g}"
+        for lesion in findings.lesions
+    )
 
 
 def compare(
-    a: Findings, b: Findings, names: tuple[str, str] | None = None, log: CitationLog | None = None
+    model: Model,
+    a: Findings,
+    b: Findings,
+    names: tuple[str, str] | None = None,
+    log: CitationLog | None = None,
 ) -> Table:
     """Two lesions side by side: every affected structure and effect, and where it differs.
 
     The ``differs`` column says which lesion alone shows the finding: this is
-    how two look-alike lesions are told apart.
+    how two look-alike lesions are told apart. The columns are named by the
+    lesions' names; the rows go from the back down the leg.
     """
     for f in (a, b):
         if not isinstance(f, Findings):
             raise TypeError(f"compare two findings (model.compress(...)), not {f!r}")
     record_findings(log, a, b)
-    names = names or (_name(a), _name(b))
+    names = names or (_name(model, a), _name(model, b))
+    if names[0] == names[1]:
+        names = (f"{names[0]} (first)", f"{names[1]} (second)")
     ta, tb = targets(a), targets(b)
-    key = ["label", "effect"]
+    key = ["structure", "label", "effect"]
     left = ta.groupby(key)["intensity"].max()
     right = tb.groupby(key)["intensity"].max()
     joined = pd.concat([left.rename(names[0]), right.rename(names[1])], axis=1).reset_index()
@@ -71,28 +86,20 @@ def compare(
     joined.loc[only_b, "differs"] = f"only {names[1]}"
     joined["effect"] = joined["effect"].map(effect_word)
     order = {effect_word(e): i for i, e in enumerate(EFFECTS)}
-    joined = joined.assign(_o=joined["effect"].map(order), _d=joined["differs"].eq(""))
-    joined = joined.sort_values(["_d", "_o", "label"]).drop(columns=["_o", "_d"])
+    joined = joined.assign(
+        _o=joined["effect"].map(order),
+        _d=joined["differs"].eq(""),
+        _r=joined["structure"].map(body_rank(model)),
+    )
+    joined = joined.sort_values(["_d", "_o", "_r"], kind="stable")
+    joined = joined.drop(columns=["_o", "_d", "_r", "structure"])
     return Table(joined.rename(columns={"label": "structure"}).reset_index(drop=True))
 
 
-def summary(findings: Findings, log: CitationLog | None = None) -> Table:
-    """One row per effect: the structures affected, in words (the text twin of a map)."""
+def summary(model: Model, findings: Findings, log: CitationLog | None = None) -> Table:
+    """One row per effect and side: the places affected, from the back down the leg, in
+    words (the text twin of a map)."""
     if not isinstance(findings, Findings):
         raise TypeError(f"summarise findings (model.compress(...)), not {findings!r}")
     record_findings(log, findings)
-    t = targets(findings)
-    rows = []
-    for effect in EFFECTS:
-        part = t[t["effect"] == effect]
-        for side in ("left", "right"):
-            names = part.loc[part["side"] == side, "label"].str.lower()
-            if len(names):
-                rows.append(
-                    {
-                        "effect": effect_word(effect),
-                        "side": side,
-                        "where": ", ".join(dict.fromkeys(names)),
-                    }
-                )
-    return Table(rows, columns=["effect", "side", "where"])
+    return Table(summary_rows(model, findings), columns=["effect", "side", "where"])

@@ -82,11 +82,11 @@ class Lesson:
 
     def summary(self, findings: Findings) -> Table:
         """One row per effect and side: the structures affected, in words."""
-        return compression.summary(findings, self.log)
+        return compression.summary(self.model, findings, self.log)
 
     def compare(self, a: Findings, b: Findings, names=None) -> Table:
         """Two lesions side by side, and which findings only one of them gives."""
-        return compression.compare(a, b, names, self.log)
+        return compression.compare(self.model, a, b, names, self.log)
 
     def severity_ladder(self, root: str, side: str = "left", severities=(0.2, 0.5, 0.8)) -> Table:
         """What a root lesion adds as the severity rises."""

@@ -116,8 +116,10 @@ def practice_cases(model: Model, n: int = 6, seed: int = 0) -> list[PracticeCase
     """``n`` self-check cases, the same for the same seed.
 
     Lesion kinds take turns (root, nerve, disc, ...), so a set mixes them;
-    within a set no lesion repeats, so ``n`` is at most the number of lesions
-    cases are drawn from (22); outside that a ValueError says the range.
+    the sides are shared out evenly (left and right alike, in a shuffled order)
+    so the learner reads both legs; within a set no lesion repeats, so ``n`` is
+    at most the number of lesions cases are drawn from (22); outside that a
+    ValueError says the range.
     """
     pools = case_pools(model)
     most = sum(len(pool) for pool in pools.values())
@@ -128,13 +130,15 @@ def practice_cases(model: Model, n: int = 6, seed: int = 0) -> list[PracticeCase
         rng.shuffle(pool)
     order = ["root", "nerve", "disc"]
     rng.shuffle(order)
+    sides = ["left", "right"] * ((n + 1) // 2)
+    rng.shuffle(sides)
     cases: list[PracticeCase] = []
     for number in range(1, n + 1):
         kind = order[(number - 1) % len(order)]
         pool = pools[kind] or next(p for p in pools.values() if p)
         cand = pool.pop()
         severity = rng.choice(CASE_SEVERITIES)
-        side = rng.choice(("left", "right"))
+        side = sides[number - 1]
         cases.append(make_case(model, number, cand, severity, side, rng))
     return cases
 

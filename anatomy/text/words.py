@@ -12,9 +12,11 @@ import pandas as pd
 
 from anatomy.engine.candidates import candidate
 from anatomy.engine.findings import lesions_in_words
+from anatomy.engine.grading import grade_name
 from anatomy.engine.neurodynamic import POSITIONS, TESTS
 from anatomy.engine.tension import HEALTHY_TOLERANCE, tables
 from anatomy.model import Model
+from anatomy.model.vocabulary import EFFECTS, effect_word, side_words
 
 ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
@@ -37,6 +39,76 @@ def lesion_label(model: Model, name) -> str:
     if cand.kind == "disc":
         return f"{args['level']} disc, {args['zone']}"
     return model.site_row(args["nerve"], args["site"])["label"]
+
+
+def lesion_name(model: Model, lesion) -> str:
+    """A compressed site by its name: ``L5 root``, ``L4-L5 disc, central``,
+    ``Common fibular nerve at the neck of the fibula`` (the site's label)."""
+    if lesion.kind == "root":
+        return f"{lesion.target} root"
+    if lesion.kind == "disc":
+        return f"{lesion.target} disc, {lesion.zone}"
+    return model.site_row(lesion.target, lesion.site)["label"]
+
+
+def lesion_words(model: Model, lesion) -> str:
+    """'L5 root, left side, severity 0.5 (moderate)', by names rather than ids."""
+    return (
+        f"{lesion_name(model, lesion)}, {side_words(lesion.side)}, "
+        f"severity {lesion.severity:g} ({grade_name(lesion.severity)})"
+    )
+
+
+def lesions_named(model: Model, findings) -> str:
+    """What some findings compress, by names, '; '-joined ('nothing compressed' for none)."""
+    if findings is None or not findings.lesions:
+        return "nothing compressed"
+    return "; ".join(lesion_words(model, lesion) for lesion in findings.lesions)
+
+
+def effects_words(findings) -> str:
+    """The effects some findings produce, in the order of grading: 'pain, numbness'."""
+    present = set(findings.table["effect"]) if findings is not None else set()
+    return ", ".join(effect_word(e) for e in EFFECTS if e in present) or "nothing"
+
+
+def body_rank(model: Model) -> dict[str, int]:
+    """Each structure's place in ``structures.csv``, which lists them from the spine down the
+    leg (the lower back, the buttock, the thigh, the knee, the leg, the foot)."""
+    return model.derived(_body_rank)
+
+
+def _body_rank(model: Model) -> dict[str, int]:
+    return {sid: i for i, sid in enumerate(model.structures["id"])}
+
+
+def down_the_leg(model: Model, table: pd.DataFrame) -> pd.DataFrame:
+    """Finding rows by side, then effect, then from the back down the leg."""
+    rank = body_rank(model)
+    sides = {"left": 0, "right": 1}
+    effects = {e: i for i, e in enumerate(EFFECTS)}
+    keys = table.assign(
+        _side=table["side"].map(sides),
+        _effect=table["effect"].map(effects),
+        _rank=table["structure"].map(rank),
+    )
+    order = keys.sort_values(["_side", "_effect", "_rank"], kind="stable").index
+    return table.loc[order]
+
+
+def summary_rows(model: Model, findings) -> list[tuple[str, str, str]]:
+    """(effect, side, where) for each effect and side, what an examiner finds (no roots or
+    nerves), the places listed from the back down the leg."""
+    table = down_the_leg(model, findings.table)
+    table = table[~table["kind"].isin(("root", "nerve"))]
+    rows = []
+    for effect in EFFECTS:
+        for side in ("left", "right"):
+            part = table[(table["effect"] == effect) & (table["side"] == side)]
+            if len(part):
+                names = ", ".join(dict.fromkeys(part["label"].str.lower()))
+                rows.append((effect_word(effect), side, names))
+    return rows
 
 
 def findings_words(findings) -> str:

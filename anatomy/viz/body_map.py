@@ -10,11 +10,13 @@ import plotly.graph_objects as go
 
 from anatomy.engine.findings import Findings
 from anatomy.model import Model
-from anatomy.model.vocabulary import EFFECT_LABELS, EFFECTS
+from anatomy.model.vocabulary import EFFECT_LABELS
 from anatomy.viz import theme
 from anatomy.viz.geometry import PANELS, X_RANGE, Y_RANGE, geometry
 from anatomy.viz.map_state import (
     KIND_OF_LAYER,
+    LEGEND_AREAS,
+    LEGEND_LINES,
     MERGED,
     PANEL_TITLES,
     MapState,
@@ -67,8 +69,9 @@ def body_map(
     findings: Findings | None = None,
     presenter: bool = False,
     panels: tuple[str, ...] | None = None,
+    legend: bool = True,
 ) -> go.Figure:
-    """The schematic body map with the findings coloured by effect.
+    """The schematic body map with the findings drawn by effect.
 
     Parameters
     ----------
@@ -80,6 +83,9 @@ def body_map(
     panels : tuple of str, optional
         Draw only these panels (e.g. ``("spine",)``): a smaller figure for a
         notebook page. All five by default.
+    legend : bool
+        A legend at the right. The widgets leave it out and show it in words beside
+        the map, where it takes the page's font size.
 
     Returns
     -------
@@ -101,8 +107,8 @@ def body_map(
     data = overlay(model, findings, presenter, panels)
     for role, values in zip(state.traces, data, strict=False):
         fig.add_trace(_trace(state, role, rows, values))
-    for trace in _legend(view):
-        fig.add_trace(trace)
+    if legend:
+        fig.add_traces(_legend(view))
     annotations = [
         {
             "x": _panel_centre(model, p),
@@ -135,17 +141,21 @@ def body_map(
         template="none",
         annotations=annotations,
         height=view.height,
-        width=view.width,
-        margin={"l": 4, "r": 4, "t": 8, "b": 4},
+        width=view.width + (view.legend if legend else 0),
+        hoverlabel={"font": {"size": view.font}},
+        # The top margin keeps plotly's toolbar above the panel titles, not over them.
+        margin={"l": 4, "r": 4, "t": view.toolbar, "b": 4},
         **theme.drawing_layout(view.font, X_RANGE, Y_RANGE),
         hoverdistance=18,
         legend={
-            "orientation": "h",
-            "x": 0.5,
-            "xanchor": "center",
-            "y": 0.0,
-            "yanchor": "top",
+            "orientation": "v",
+            "x": 1.0,
+            "xanchor": "left",
+            "y": 0.5,
+            "yanchor": "middle",
             "font": {"size": view.font},
+            "grouptitlefont": {"size": view.font},
+            "tracegroupgap": view.font,
             "itemclick": False,
             "itemdoubleclick": False,
         },
@@ -155,55 +165,106 @@ def body_map(
     return fig
 
 
+AREA_NAMES = {
+    "pain": "Pain",
+    "numbness": "Numbness",
+    "pain+numbness": "Pain and numbness",
+    "weakness": "Weakness",
+    "reduced_reflex": "Reduced reflex",
+    "site": "Compressed here",
+    "none": "Not affected",
+}
+LINE_NAMES = {
+    "weakness": "weakness",
+    "numbness": "numbness",
+    "pain": "pain",
+    "reduced_reflex": "reduced reflex",
+    "none": "not affected",
+}
+
+
+def area_style(effect: str, strength: int, view: theme.View) -> dict:
+    """How a lit skin region or muscle is drawn: pain a fill, numbness a hatch over it,
+    weakness a cross-hatched fill with a black outline (``theme``)."""
+    colour = theme.EFFECT_COLOURS[effect]
+    alpha = theme.lit_alpha(strength)
+    edge = {"color": colour, "width": view.region_line * 1.5}
+    if effect == "numbness":
+        hatch = {**theme.NUMBNESS_HATCH, "fgcolor": colour, "fgopacity": alpha}
+        clear = "rgba(0, 0, 0, 0)"  # only the hatch: a fill under it stays visible
+        return {"fill": "toself", "fillcolor": clear, "fillpattern": hatch, "line": edge}
+    if effect == "weakness":
+        fill = theme.rgba(colour, alpha)
+        hatch = {**theme.WEAKNESS_HATCH, "bgcolor": fill}
+        edge = {"color": theme.WEAKNESS_OUTLINE, "width": view.region_line * 2.5}
+        return {"fill": "toself", "fillcolor": fill, "fillpattern": hatch, "line": edge}
+    return {"fill": "toself", "fillcolor": theme.rgba(colour, alpha), "line": edge}
+
+
+def line_style(effect: str, view: theme.View) -> dict:
+    """How a lit nerve or root is drawn: its effect's colour and dash."""
+    colour = theme.EFFECT_COLOURS[effect]
+    return {"line": {"color": colour, "width": view.lit_line, "dash": theme.LINE_DASH[effect]}}
+
+
 def _legend(view: theme.View) -> list[go.Scatter]:
-    """The legend's entries: the compression star, each effect, a nerve, unaffected."""
+    """The legend: how each effect shows on the skin and muscles, then on nerves and roots."""
 
-    def entry(name, **style):
-        return go.Scatter(x=[None], y=[None], name=name, meta="legend", **style)
-
-    traces = [
-        entry(
-            "Compression site",
-            mode="markers",
-            marker={
-                "symbol": "star",
-                "size": view.marker + 6,
-                "color": theme.LESION_COLOUR,
-                "line": {"color": theme.STAR_LINE, "width": 1.5},
-            },
+    def entry(name, group, title, **style):
+        return go.Scatter(
+            x=[None],
+            y=[None],
+            name=name,
+            meta="legend",
+            legendgroup=group,
+            legendgrouptitle={"text": title},
+            **style,
         )
-    ]
-    for effect in EFFECTS:
-        traces.append(
-            entry(
-                EFFECT_LABELS[effect],
-                mode="markers",
-                marker={
-                    "symbol": "diamond" if effect == "reduced_reflex" else "square",
-                    "size": view.marker,
-                    "color": theme.EFFECT_COLOURS[effect],
+
+    traces = []
+    for key in LEGEND_AREAS:
+        if key == "site":
+            style = {
+                "mode": "markers",
+                "marker": {
+                    "symbol": "star",
+                    "size": view.marker + 6,
+                    "color": theme.LESION_COLOUR,
+                    "line": {"color": theme.STAR_LINE, "width": 1.5},
                 },
-            )
-        )
-    traces.append(
-        entry(
-            "Nerve or root",
-            mode="lines",
-            line={"color": theme.NEUTRAL_LINE["line"], "width": view.lit_line},
-        )
-    )
-    traces.append(
-        entry(
-            "Not affected",
-            mode="markers",
-            marker={
-                "symbol": "square",
-                "size": view.marker,
-                "color": theme.NEUTRAL_FILL["region"],
+            }
+        elif key == "reduced_reflex":
+            style = {
+                "mode": "markers",
+                "marker": {
+                    "symbol": "diamond",
+                    "size": view.marker,
+                    "color": theme.EFFECT_COLOURS[key],
+                    "line": {"color": theme.STAR_LINE, "width": 1.5},
+                },
+            }
+        elif key == "none":
+            style = {
+                "mode": "lines",
+                "fill": "toself",
+                "fillcolor": theme.NEUTRAL_FILL["region"],
                 "line": {"color": theme.OUTLINE, "width": 1},
-            },
+            }
+        elif key == "pain+numbness":
+            both = area_style("numbness", theme.LEVELS, view)
+            both["fillpattern"]["bgcolor"] = theme.EFFECT_COLOURS["pain"]
+            style = {"mode": "lines", **both}
+        else:
+            style = {"mode": "lines", **area_style(key, theme.LEVELS, view)}
+        traces.append(entry(AREA_NAMES[key], "areas", "<b>Skin and muscles</b>", **style))
+    for key in LEGEND_LINES:
+        if key == "none":
+            style = {"line": {"color": theme.NEUTRAL_LINE["line"], "width": view.line}}
+        else:
+            style = line_style(key, view)
+        traces.append(
+            entry(LINE_NAMES[key], "lines", "<b>Nerves and roots</b>", mode="lines", **style)
         )
-    )
     return traces
 
 
@@ -294,14 +355,18 @@ def _trace(state: MapState, role: str, rows: list[dict], values: dict) -> go.Sca
             **values,
         )
     kind, effect, strength = role.split("|")
-    colour = theme.lit_colour(effect, int(strength))
+    strength = int(strength)
     if kind == "line":
-        style = {"line": {"color": colour, "width": view.lit_line}}
+        style = line_style(effect, view)
+        name = f"{EFFECT_LABELS[effect]} (line)"
     else:
-        edge = theme.EFFECT_COLOURS[effect] if kind == "area" else theme.STAR_LINE
-        width = view.region_line * 1.5 if kind == "area" else 2
-        style = {"fill": "toself", "fillcolor": colour, "line": {"color": edge, "width": width}}
-    name = f"{EFFECT_LABELS[effect]}, strength {strength} of {theme.LEVELS} ({kind})"
+        if kind == "area":
+            style = area_style(effect, strength, view)
+        else:  # a reduced reflex: the diamond filled, with a black outline
+            colour = theme.lit_colour(effect, strength)
+            style = {"fill": "toself", "fillcolor": colour}
+            style["line"] = {"color": theme.STAR_LINE, "width": 2}
+        name = f"{EFFECT_LABELS[effect]}, strength {strength} of {theme.LEVELS} ({kind})"
     return go.Scatter(mode="lines", name=name, **style, **values, **quiet)
 
 
@@ -325,17 +390,16 @@ def _keep_panels(fig: go.Figure, state: MapState, panels: tuple[str, ...]) -> No
     for a in fig.layout.annotations:  # the L and R under the panel
         if a.y < bottom:
             a.y = bottom + 10
-    scale = fig.layout.height / (Y_RANGE[1] - Y_RANGE[0])
-    width = (high - low) / (X_RANGE[1] - X_RANGE[0]) * fig.layout.width
+    view = state.view
+    scale = view.height / (Y_RANGE[1] - Y_RANGE[0])
+    width = (high - low) / (X_RANGE[1] - X_RANGE[0]) * view.width
+    legend = view.legend if any(t.meta == "legend" for t in fig.data) else 0
     fig.update_layout(
         xaxis_range=[low, high],
         yaxis_range=[bottom, top],
         height=int((top - bottom) * scale) + 20,
-        width=max(int(width), 320),
-        legend={"orientation": "v", "y": 1, "yanchor": "top", "x": 1.02, "xanchor": "left"},
+        width=max(int(width), 320) + legend,
     )
-    if fig.layout.width < 520:
-        fig.update_layout(width=fig.layout.width + 200, margin={"r": 200})
 
 
 def _keeps(trace, panels) -> bool:

@@ -40,42 +40,50 @@ PANEL_TITLES = {
     "muscle_front": "Muscles<br>front",
     "muscle_back": "Muscles<br>back",
 }
-# Which effect colours a structure that has several: the most severe. Nerves and roots are
-# lines; their reflex has a marker of its own, so for them a reduced reflex ranks last.
-EFFECT_PRIORITY = ("weakness", "reduced_reflex", "numbness", "pain")
-LINE_PRIORITY = ("weakness", "numbness", "pain", "reduced_reflex")
 KIND_OF_LAYER = {"region": "area", "muscle": "area", "nerve": "line", "root": "line"}
 KIND_OF_LAYER["reflex"] = "reflex"
 OVERLAY_KINDS = ("area", "line", "reflex")  # drawn in this order
 # The effects each kind of drawing can show: skin regions pain and numbness, muscles
-# weakness, reflex diamonds a reduced reflex; nerves and roots carry any effect. One
-# overlay trace per effect and strength costs the browser time on every change (about
-# 0.3 ms each), so the map has traces only for these; a test runs every lesion and case.
+# weakness, reflex diamonds a reduced reflex; nerves and roots carry any effect. Each
+# overlay trace costs the browser time on every change (about 0.3 ms), so the map has
+# traces only for these; a test runs every lesion and case.
 DRAWN_EFFECTS = {
     "area": ("pain", "numbness", "weakness"),
     "line": EFFECTS,
     "reflex": ("reduced_reflex",),
 }
+# An area shows every effect it has, each by its own overlay, in this order: the fills
+# (pain, weakness), then numbness, a hatch, on top, so a knee that hurts and is numb
+# shows both. A nerve or root line shows one effect, the most severe: weakness, numbness,
+# pain, then a reduced reflex (which has a marker of its own); the most severe is drawn
+# last, on top. A line is drawn in its effect's full colour with the effect's dash.
+AREA_ORDER = ("pain", "weakness", "numbness")
+LINE_PRIORITY = ("weakness", "numbness", "pain", "reduced_reflex")
+STRENGTHS = {"area": theme.LEVELS, "line": 1, "reflex": theme.LEVELS}
 MERGED = ("region", "muscle")  # neutral shapes drawn as one path per panel
-LEGEND_TRACES = 7
+# The legend's entries (drawn by :mod:`anatomy.viz.body_map`): how each effect is shown on
+# the skin and muscles, then on the nerves and roots.
+LEGEND_AREAS = ("pain", "numbness", "pain+numbness", "weakness", "reduced_reflex", "site", "none")
+LEGEND_LINES = ("weakness", "numbness", "pain", "reduced_reflex", "none")
+LEGEND_TRACES = len(LEGEND_AREAS) + len(LEGEND_LINES)
 
 
-def level(intensity: float) -> int:
-    """The colour strength, 1 to LEVELS, that shows an intensity in (0, 1]."""
-    return min(theme.LEVELS, max(1, math.ceil(round(intensity * theme.LEVELS, 6))))
+def level(intensity: float, kind: str = "area") -> int:
+    """The colour strength, 1 to the kind's number of strengths, that shows an intensity."""
+    levels = STRENGTHS[kind]
+    return min(levels, max(1, math.ceil(round(intensity * levels, 6))))
 
 
 def overlay_groups() -> list[tuple[str, str, int]]:
     """(kind, effect, strength) of each overlay trace, in drawing order.
 
-    Within a kind the most severe effect and the strongest colour come last,
-    so they are drawn on top.
+    Within a kind the stronger colour comes last, so it is drawn on top.
     """
+    order = {"area": AREA_ORDER, "line": LINE_PRIORITY[::-1], "reflex": DRAWN_EFFECTS["reflex"]}
     groups = []
     for kind in OVERLAY_KINDS:
-        order = LINE_PRIORITY if kind == "line" else EFFECT_PRIORITY
-        for effect in reversed([e for e in order if e in DRAWN_EFFECTS[kind]]):
-            groups += [(kind, effect, strength) for strength in range(1, theme.LEVELS + 1)]
+        for effect in (e for e in order[kind] if e in DRAWN_EFFECTS[kind]):
+            groups += [(kind, effect, s) for s in range(1, STRENGTHS[kind] + 1)]
     return groups
 
 
@@ -83,27 +91,26 @@ def _group_key(kind: str, effect: str, strength: int) -> str:
     return f"{kind}|{effect}|{strength}"
 
 
-def strongest(findings: Findings | None) -> dict[tuple[str, str], tuple[str, float]]:
-    """(structure, side) -> (effect, intensity) of the effect that colours it.
-
-    The most severe effect wins (weakness, reduced reflex, numbness, pain); for a
-    root or nerve, drawn as a line, a reduced reflex ranks last.
-    """
-    if findings is None or findings.table.empty:
-        return {}
-    ranks = {
-        "line": {e: i for i, e in enumerate(LINE_PRIORITY)},
-        "area": {e: i for i, e in enumerate(EFFECT_PRIORITY)},
-    }
-    best: dict[tuple[str, str], tuple[str, float]] = {}
+def lit_effects(findings: Findings | None) -> dict[tuple[str, str], dict[str, float]]:
+    """(structure, side) -> {effect: intensity} for everything the findings touch."""
+    lit: dict[tuple[str, str], dict[str, float]] = {}
+    if findings is None:
+        return lit
     for row in findings.records:
-        rank = ranks["line" if row["kind"] in ("root", "nerve") else "area"]
-        key = (row["structure"], row["side"])
-        have = best.get(key)
-        new = (row["effect"], float(row["intensity"]))
-        if have is None or (rank[new[0]], -new[1]) < (rank[have[0]], -have[1]):
-            best[key] = new
-    return best
+        effects = lit.setdefault((row["structure"], row["side"]), {})
+        effects[row["effect"]] = max(effects.get(row["effect"], 0.0), float(row["intensity"]))
+    return lit
+
+
+def shown_effects(kind: str, effects: dict[str, float]) -> list[tuple[str, float]]:
+    """The (effect, intensity) pairs a kind of drawing shows for a structure's effects.
+
+    An area or a reflex shows every effect; a line the most severe (``LINE_PRIORITY``).
+    """
+    if kind == "line":
+        effect = min(effects, key=LINE_PRIORITY.index)
+        return [(effect, effects[effect])]
+    return list(effects.items())
 
 
 # --- the figure's plan -------------------------------------------------------------------------
@@ -190,19 +197,21 @@ def overlay(
     unchanged, which keeps the redrawn block in drawing order.
     """
     state = map_state(model, presenter)
-    lit = strongest(findings)
+    lit = lit_effects(findings)
     members: dict[str, list[dict]] = {}
     for r in state.rows:
         kind = KIND_OF_LAYER.get(r["layer"])
-        hit = lit.get((r["structure"], r["side"])) if kind else None
-        if hit is None or (panels is not None and r["panel"] not in panels):
+        effects = lit.get((r["structure"], r["side"])) if kind else None
+        if not effects or (panels is not None and r["panel"] not in panels):
             continue
-        if hit[0] not in DRAWN_EFFECTS[kind]:
-            raise ValueError(
-                f"the body map has no colour for {hit[0]} on a {r['layer']} ({r['structure']}); "
-                f"it shows {', '.join(DRAWN_EFFECTS[kind])} there"
-            )
-        members.setdefault(_group_key(kind, hit[0], level(hit[1])), []).append(r)
+        for effect, intensity in shown_effects(kind, effects):
+            if effect not in DRAWN_EFFECTS[kind]:
+                raise ValueError(
+                    f"the body map has no colour for {effect} on a {r['layer']} "
+                    f"({r['structure']}); it shows {', '.join(DRAWN_EFFECTS[kind])} there"
+                )
+            key = _group_key(kind, effect, level(intensity, kind))
+            members.setdefault(key, []).append(r)
     texts = hover_texts(model, findings, presenter)
     out = []
     for role in state.traces[: len(state.animated)]:
@@ -302,7 +311,7 @@ def _by_structure(findings: Findings | None) -> dict[tuple[str, str], list[dict]
     return groups
 
 
-def _hover_lines(model: Model, groups: dict, structure: str, side: str) -> str:
+def _hover_lines(model: Model, groups: dict, numbers: dict, structure: str, side: str) -> str:
     label = model.label(structure)
     head = f"<b>{escape(label)}</b>" + (f" ({side})" if side in ("left", "right") else "")
     rows = groups.get((structure, side))
@@ -313,16 +322,27 @@ def _hover_lines(model: Model, groups: dict, structure: str, side: str) -> str:
         line = f"{EFFECT_LABELS[row['effect']]} {row['intensity']:.2f}"
         path = row["path"].split(" | ")[0]
         if path:  # a self-check case shows findings without their path or citations
-            line += f": {escape(path)}<br>  cites: {escape(', '.join(row['citations'][:4]))}"
+            cited = " ".join(f"[{numbers[c]}]" for c in row["citations"])
+            line += f": {escape(path)}" + (f"<br>  cited: {cited}" if cited else "")
         lines.append(line)
     return "<br>".join(lines)
 
 
 def hover_texts(model: Model, findings: Findings | None, presenter=False) -> list[list[str]]:
-    """Hover text of each panel's hover trace, in panel order."""
+    """Hover text of each panel's hover trace, in panel order.
+
+    Each lit structure lists its effects with their intensity, the path, and the
+    citations by their number in the citation panel ([1] is its first entry).
+    """
     state = map_state(model, presenter)
     groups = _by_structure(findings)
+    numbers = {}
+    if findings is not None:
+        numbers = {cid: i for i, cid in enumerate(findings.citation_ids, start=1)}
     return [
-        [_hover_lines(model, groups, r["structure"], r["side"]) for r in state.hover[panel]]
+        [
+            _hover_lines(model, groups, numbers, r["structure"], r["side"])
+            for r in state.hover[panel]
+        ]
         for panel in PANELS
     ]

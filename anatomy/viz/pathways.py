@@ -12,7 +12,9 @@ from anatomy.model import Model
 from anatomy.model.vocabulary import EFFECT_LABELS, LEG_SIDES
 from anatomy.text.words import escape
 from anatomy.viz import theme
-from anatomy.viz.map_state import EFFECT_PRIORITY
+
+# Which effect colours a link several findings share: the most severe.
+EFFECT_PRIORITY = ("weakness", "reduced_reflex", "numbness", "pain")
 
 
 def pathways(model: Model, findings: Findings | None = None, side: str | None = None) -> go.Figure:

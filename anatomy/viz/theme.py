@@ -1,9 +1,14 @@
 """Every colour and size of the figures and widgets, in one place.
 
-Effects use the Okabe–Ito palette, which stays distinguishable with every
-common colour-vision deficiency; the tension figure uses a sequential blue scale
-(light to dark), also safe. The widgets' CSS (:mod:`anatomy.widgets.base`) takes
-its colours and font sizes from here too.
+The effects' colours were chosen so that every pair a reader must tell apart
+stays at least 20 apart (CIE76 Delta E) under simulated deuteranopia and
+protanopia (Machado, Oliveira and Fernandes 2009, severity 1), as painted over
+their ground at every strength; ``tests/test_colour_vision.py`` computes it from
+the values below. Colour is never the only cue: numbness is a hatch, weakness a
+cross-hatch with a black outline, a reduced reflex a diamond, and each effect
+has a dash style on nerve lines. The tension figure uses a sequential blue
+scale (light to dark), also safe. The widgets' CSS (:mod:`anatomy.widgets.base`)
+takes its colours and font sizes from here too.
 """
 
 from __future__ import annotations
@@ -13,14 +18,25 @@ from dataclasses import dataclass
 # --- effects -------------------------------------------------------------------------------
 
 EFFECT_COLOURS = {
-    "pain": "#D55E00",  # vermillion
-    "numbness": "#0072B2",  # blue
-    "weakness": "#CC79A7",  # reddish purple
-    "reduced_reflex": "#009E73",  # bluish green
+    "pain": "#CC3311",  # red (Paul Tol's vibrant scheme)
+    "numbness": "#0077BB",  # blue (Tol vibrant)
+    "weakness": "#882255",  # wine (Tol muted)
+    "reduced_reflex": "#E69F00",  # orange (Okabe-Ito)
 }
 LESION_COLOUR = "#F0E442"  # Okabe-Ito yellow, with a black outline
-MIN_ALPHA = 0.35  # the weakest lit effect is still clearly visible
-LEVELS = 4  # a lit colour comes in this many strengths: intensity (0, 1] in quarters
+MIN_ALPHA = 0.5  # the weakest lit effect is still clearly visible (and 20 Delta E off its ground)
+LEVELS = 4  # a lit area comes in this many strengths: intensity (0, 1] in quarters
+# The second cue of each effect. Numbness is a hatch over the skin (so pain's fill stays
+# visible under it where both are found); weakness a white cross-hatch on the muscle's fill,
+# with a black outline; on nerve lines each effect has its own dash, drawn in full colour
+# (the strength is in the skin and muscles the nerve reaches, and in the table).
+NUMBNESS_HATCH = {"shape": "/", "size": 8, "solidity": 0.5}
+WEAKNESS_HATCH = {"shape": "x", "size": 7, "solidity": 0.25, "fgcolor": "#FFFFFF"}
+WEAKNESS_OUTLINE = "#000000"
+LINE_DASH = {"weakness": "solid", "numbness": "dash", "pain": "dot", "reduced_reflex": "dashdot"}
+# What a reader must tell apart by colour alone (the test's pairs): each lit colour from the
+# ground it is painted on, pain from numbness where both are found, weakness from a reduced
+# reflex (side by side on the muscle panels), and every effect from every other on a line.
 
 # --- the neutral body map --------------------------------------------------------------------
 
@@ -55,6 +71,8 @@ class View:
     marker: int
     star: float  # compression star radius, figure units
     reflex: float  # reflex diamond half-height, figure units
+    toolbar: int  # px above the panels for plotly's toolbar
+    legend: int  # px to the right of the drawing for the legend (static figures)
 
 
 NORMAL = View(
@@ -63,23 +81,27 @@ NORMAL = View(
     line=1.8,
     lit_line=3.6,
     region_line=0.6,
-    height=520,
-    width=900,
+    height=506,
+    width=826,
     marker=13,
     star=7.0,
     reflex=5.5,
+    toolbar=28,
+    legend=200,
 )
 PRESENTER = View(
-    font=18,
-    title_font=17,
+    font=20,
+    title_font=20,
     line=2.6,
     lit_line=5.5,
     region_line=1.0,
-    height=470,
-    width=740,
+    height=490,
+    width=790,
     marker=18,
     star=9.0,
     reflex=7.0,
+    toolbar=34,
+    legend=250,
 )
 
 
@@ -131,7 +153,7 @@ def tension_view(presenter: bool) -> TensionView:
 
 # --- widgets (HTML panels and controls) -----------------------------------------------------------
 
-WIDGET_FONT = {False: 14, True: 19}  # px: normal, presenter
+WIDGET_FONT = {False: 14, True: 20}  # px: normal, presenter (read from the back of a room)
 PANEL_MAX_HEIGHT = 440  # px: a findings or citation panel scrolls beyond this
 CSS_COLOURS = {
     "quote_rule": EFFECT_COLOURS["numbness"],
@@ -157,9 +179,14 @@ def rgba(hex_colour: str, alpha: float) -> str:
     return f"rgba({r}, {g}, {b}, {alpha:.2f})"
 
 
+def lit_alpha(strength: int) -> float:
+    """The opacity of a lit area at a colour strength 1..LEVELS."""
+    return MIN_ALPHA + (1 - MIN_ALPHA) * strength / LEVELS
+
+
 def lit_colour(effect: str, strength: int) -> str:
-    """The fill (or line) colour of an effect at a colour strength 1..LEVELS."""
-    return rgba(EFFECT_COLOURS[effect], MIN_ALPHA + (1 - MIN_ALPHA) * strength / LEVELS)
+    """The fill colour of an effect at a colour strength 1..LEVELS."""
+    return rgba(EFFECT_COLOURS[effect], lit_alpha(strength))
 
 
 def drawing_layout(font: int, x_range, y_range, x_domain=None) -> dict:

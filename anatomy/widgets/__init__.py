@@ -12,6 +12,7 @@ from anatomy.engine.inputs import check_bool
 from anatomy.text.citations import CitationLog
 from anatomy.widgets.bend import BendExplorer, check_findings_or_explorer
 from anatomy.widgets.explorer import Explorer
+from anatomy.widgets.lecture import Lecture
 from anatomy.widgets.self_check import SelfCheck
 
 
@@ -57,4 +58,18 @@ def self_check(model=None, n: int = 6, seed: int = 0, presenter: bool = False, l
     return SelfCheck(check_model(model), n, seed, presenter, log=_check_log(log))
 
 
-__all__ = ["BendExplorer", "Explorer", "SelfCheck", "bend", "explore", "self_check"]
+def lecture(model=None, seed: int = 2026, n: int = 6, log=None) -> Lecture:
+    """The lecture view: explorer, bend explorer and self-check as tabs, for a projector."""
+    return Lecture(check_model(model), seed=seed, n=n, log=_check_log(log))
+
+
+__all__ = [
+    "BendExplorer",
+    "Explorer",
+    "Lecture",
+    "SelfCheck",
+    "bend",
+    "explore",
+    "lecture",
+    "self_check",
+]

@@ -22,11 +22,13 @@ from anatomy.engine.tension import check_angles, citation_ids, pose_state, table
 from anatomy.model import Model
 from anatomy.model.vocabulary import ANGLES
 from anatomy.text.citations import CitationLog
-from anatomy.text.words import findings_words, pose_words
+from anatomy.text.words import findings_words, pose_words, preset_words
+from anatomy.viz import theme
 from anatomy.viz.tension_view import tension_figure, tension_parts
 from anatomy.widgets import base
 from anatomy.widgets.explorer import Explorer
-from anatomy.widgets.figure_channel import share_state
+from anatomy.widgets.figure_channel import Keeper, share_state
+from anatomy.widgets.linked import Onset, Strains, replay_row
 from anatomy.widgets.panels import bend_html, error_html
 
 BEND_PRESETS = ("straight_leg_raise", "slump", "prone_knee_bend")
@@ -81,9 +83,11 @@ class BendExplorer:
         self.angles = dict.fromkeys(ANGLES, 0.0)
         self.position = "supine"
         self.last_test = None
-        self.figure = go.FigureWidget(
+        self.keeper = Keeper()  # before the figure: see Keeper
+        figure = go.FigureWidget(
             tension_figure(model, self.angles, self.findings, presenter=presenter)
         )
+        self.figure = self.keeper.keep(figure)  # it may be shown in several cells
         share_state(self.figure)
         self._build_controls()
         self.table = base.panel("330px")
@@ -110,12 +114,17 @@ class BendExplorer:
     def set_findings(self, findings):
         """Irritate what these findings compress (None: a healthy leg) and update the view."""
         if findings is not None and not isinstance(findings, Findings):
-            self._error(TypeError(f"not findings: {findings!r}; use model.compress(...)"))
-            return None
+            err = TypeError(f"not findings: {findings!r}; use model.compress(...)")
+            self._error(err)
+            raise err
         self.explorer = None
         self._own = findings
         self._set(**self._lesion_choice(findings))
         self._show_lesion_controls()
+        return self._update()
+
+    def follow(self):
+        """Show the explorer's current findings (when following one)."""
         return self._update()
 
     def _lesion_options(self) -> list[tuple[str, str]]:
@@ -181,33 +190,54 @@ class BendExplorer:
         self.neutral_button = widgets.Button(description="Neutral")
         self.neutral_button.on_click(lambda _: self.reset())
         self.lesion = base.dropdown(self._lesion_options(), "", "Irritated:")
-        self.severity = base.severity_slider(0.7, "280px")
+        # Each severity means new onsets (three sweeps): update when the slider is let go.
+        self.severity = base.severity_slider(0.7, continuous=False)
         self.lesion.observe(self._on_lesion, names="value")
         self.severity.observe(self._on_lesion, names="value")
         self.follow_button = widgets.Button(description="Follow the explorer")
-        self.follow_button.on_click(lambda _: self._update())
+        self.follow_button.on_click(lambda _: self.follow())
         self.source = widgets.HTML()
         self._set(**self._lesion_choice(self._own))
 
     def _layout(self) -> widgets.Box:
         sliders = list(self.sliders.values())
-        wrap = widgets.Layout(flex_flow="row wrap")
+        self.slider_rows = [base.row(sliders[:2]), base.row(sliders[2:])]
         rows = [
-            widgets.HBox(
-                [*self.preset_buttons.values(), self.neutral_button],
-                layout=widgets.Layout(flex_flow="row wrap"),
-            ),
-            widgets.HBox(sliders[:2], layout=widgets.Layout(flex_flow="row wrap")),
-            widgets.HBox(sliders[2:], layout=widgets.Layout(flex_flow="row wrap")),
-            widgets.HBox(
-                [self.lesion, self.severity, self.follow_button, self.source], layout=wrap
-            ),
+            base.row([*self.preset_buttons.values(), self.neutral_button]),
+            *self.slider_rows,
+            base.row([self.lesion, self.severity, self.follow_button, self.source]),
             self.position_control,
             self.message,
         ]
         self._show_lesion_controls()
-        body = widgets.HBox([self.figure, self.table], layout=widgets.Layout(flex_flow="row wrap"))
-        return base.frame([widgets.VBox(rows), body], self.presenter)
+        figure = base.figure_box(self.figure, theme.tension_view(self.presenter))
+        body = base.body([figure, base.aside([self.table])], side_by_side=True)
+        return base.frame([widgets.VBox(rows), body], self.presenter, fit=self.keeper)
+
+    def compact(self, call: tuple) -> widgets.Box:
+        """A compact view of this bend explorer under a call's heading: its sliders, the
+        drawing and the words (the same widgets; new boxes around them)."""
+        kind, what = call
+        chose = preset_words(*what) if kind == "preset" else pose_words(self.model, *what)
+        heading = replay_row(
+            chose, "Show it again", "Put the leg back as this cell did", lambda: self.replay(call)
+        )
+        figure = base.figure_box(self.figure, theme.tension_view(self.presenter))
+        body = base.body([figure, base.aside([self.table])], side_by_side=True)
+        return base.frame(
+            [heading, *self.slider_rows, self.message, body],
+            self.presenter,
+            fit=self.keeper,
+            compact=True,
+        )
+
+    def replay(self, call: tuple):
+        """Show again what a pose or preset call did."""
+        kind, what = call
+        if kind == "preset":
+            return self.preset(what[0])
+        angles, position = what
+        return self.pose(position=position, **angles)
 
     def _show_lesion_controls(self) -> None:
         following = self.explorer is not None
@@ -266,8 +296,9 @@ class BendExplorer:
         """Set some angles (degrees) and how the body is drawn, and update the view.
 
         Angles not given keep their value. Returns each nerve's strain in %
-        (a pandas Series, to 0.01), or None if the input was invalid (the
-        message says why).
+        (a pandas Series, to 0.01), which a notebook cell shows as a compact view
+        of this bend explorer with the strains as a table. Invalid input shows
+        its message in the view and raises ValueError (TypeError for a wrong type).
         """
         try:
             merged = check_angles(self.model, **{**self.angles, **angles})
@@ -275,26 +306,30 @@ class BendExplorer:
                 check_position(position)
         except (TypeError, ValueError) as err:
             self._error(err)
-            return None
+            raise
         self.angles = merged
         if position is not None:
             self.position = position
         self.last_test = None
         self._set(position=self.position, **merged)
-        return self._update()
+        strains = Strains(self._update())
+        strains.bender, strains.call = self, ("pose", (dict(self.angles), self.position))
+        return strains
 
     def preset(self, test: str):
         """Put the leg where a test turns positive for what is irritated (or at its end).
 
         ``test`` is straight_leg_raise, slump or prone_knee_bend. Returns the
-        angle of the moving joint at the onset, or None if the test stays
-        negative (the leg is then left at the end of the test).
+        angle of the moving joint at the onset (a number a notebook cell shows
+        as a compact view of this bend explorer), or None if the test stays
+        negative (the leg is then left at the end of the test). An unknown test
+        shows its message and raises ValueError.
         """
         try:
             spec = TESTS[check_test(test)]
-        except ValueError as err:
+        except (TypeError, ValueError) as err:
             self._error(err)
-            return None
+            raise
         found = self.onsets()[test]
         angles = {**dict.fromkeys(ANGLES, 0.0), **spec.angles(found[0] if found else spec.stop)}
         self.angles = check_angles(self.model, **angles)
@@ -302,7 +337,7 @@ class BendExplorer:
         self.last_test = (test, found)
         self._set(position=self.position, **self.angles)
         self._update()
-        return found[0] if found else None
+        return Onset.made(found[0], self, ("preset", (test, found))) if found else None
 
     def reset(self):
         """Neutral pose, lying on the back."""
@@ -342,12 +377,17 @@ class BendExplorer:
 
     # -- display ------------------------------------------------------------------------------
 
-    def _repr_mimebundle_(self, **kwargs):
-        bundle = self.widget._repr_mimebundle_(**kwargs)
+    def _fallback(self) -> tuple[str, str]:
         words = pose_words(self.model, self.angles, self.position)
         state = pose_state(self.model, self.angles, self.findings)
-        bundle["text/plain"] = f"Bend explorer: {words}; {findings_words(self.findings)}"
-        bundle["text/html"] = f"<p><b>Bend explorer</b>: {html.escape(words)}</p>" + bend_html(
-            self.model, state, self.findings, self.onsets(), self.last_test
-        )
+        text = f"Bend explorer: {words}; {findings_words(self.findings)}"
+        tables = bend_html(self.model, state, self.findings, self.onsets(), self.last_test)
+        return text, f"<p><b>Bend explorer</b>: {html.escape(words)}</p>" + tables
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        bundle["text/plain"], bundle["text/html"] = self._fallback()
         return bundle
+
+    def _ipython_display_(self):
+        base.show(self.widget, *self._fallback(), what="bend explorer")

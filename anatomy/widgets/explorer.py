@@ -4,14 +4,21 @@
 
 * controls: what to compress (a root; a disc level and zone; a nerve and
   site), the side, the severity, a preset case from the source texts, reset;
-* the body map as **one** ``plotly`` ``FigureWidget`` (``explorer.figure``);
+* the body map as **one** ``plotly`` ``FigureWidget`` (``explorer.figure``),
+  with its legend in words;
 * the findings as a table, and the citation panel: each quote with its
   source, or the reference, and the correction where there is one.
 
-Every change goes through :meth:`Explorer.select`, the same path the controls
-use. An update never rebuilds the figure: it sends one ``animate`` message that
-replaces the data of the body map's overlay traces (what is lit, the
-compression stars, the hover texts); the browser redraws only those traces.
+Every change goes through one path, the one the controls use. An update never
+rebuilds the figure: it sends one ``animate`` message that replaces the data
+of the body map's overlay traces (what is lit, the compression stars, the hover
+texts); the browser redraws only those traces.
+
+In a notebook, :meth:`Explorer.select` and :meth:`Explorer.select_case` return
+the findings as a :class:`~anatomy.widgets.linked.Selection`, which a *Try it*
+cell shows as a compact view of this same explorer: its map, its controls and
+a summary, the very same widgets (no second figure), so a change anywhere shows
+everywhere. A bad call shows its message in the explorer and raises in its cell.
 """
 
 from __future__ import annotations
@@ -20,8 +27,8 @@ import html
 
 import ipywidgets as widgets
 
-from anatomy.engine.findings import Findings, lesions_in_words
-from anatomy.engine.grading import grade, grade_name
+from anatomy.engine.findings import Findings
+from anatomy.engine.grading import grade_name
 from anatomy.engine.inputs import (
     check_case,
     check_disc,
@@ -35,9 +42,11 @@ from anatomy.engine.inputs import (
     parse_lesions,
 )
 from anatomy.model import Model
-from anatomy.model.vocabulary import effect_word
 from anatomy.text.citations import CitationLog
+from anatomy.text.words import effects_words, lesions_named
+from anatomy.viz import theme
 from anatomy.widgets import base
+from anatomy.widgets.linked import Selection
 from anatomy.widgets.map_view import BodyMapView
 from anatomy.widgets.panels import (
     case_citation_ids,
@@ -45,6 +54,7 @@ from anatomy.widgets.panels import (
     citations_html,
     error_html,
     findings_html,
+    legend_html,
     summary_html,
 )
 
@@ -87,14 +97,14 @@ class Explorer:
         self.map = BodyMapView(model, first, presenter)
         self.figure = self.map.figure
         self._build_controls()
-        self.table = widgets.HTML(layout=widgets.Layout(width="100%"))
-        self.citations = widgets.HTML(layout=widgets.Layout(width="100%"))
-        self.table.add_class("anatomy-panel")
-        self.citations.add_class("anatomy-panel")
+        self.table = base.panel()
+        self.citations = base.panel()
+        self.summary = widgets.HTML()  # the compact views' summary
+        self.legend = widgets.HTML(legend_html())
         self.message = widgets.HTML()
         self.status = widgets.HTML()
         self.widget = self._layout()
-        self.select(DEFAULT["root"], severity=DEFAULT["severity"], side=DEFAULT["side"])
+        self._apply(self._values_for(DEFAULT["root"], DEFAULT["severity"], DEFAULT["side"], None))
 
     # -- controls ---------------------------------------------------------------------------
 
@@ -116,11 +126,11 @@ class Explorer:
         self.side = widgets.ToggleButtons(
             options=["left", "right", "both"], value="left", description="Side:", style=base.STYLE
         )
-        self.severity = base.severity_slider(DEFAULT["severity"], "320px")
+        self.severity = base.severity_slider(DEFAULT["severity"])
         cases = [(NO_CASE, "")] + [
             (t, c) for c, t in zip(m.cases["id"], m.cases["title"], strict=True)
         ]
-        self.case = base.dropdown(cases, "", "Case:", width="auto")
+        self.case = base.dropdown(cases, "", "Case:")
         self.reset_button = widgets.Button(description="Reset", icon="", tooltip="Back to start")
         for control in (
             self.mode,
@@ -141,41 +151,39 @@ class Explorer:
         return [(label, site) for site, label in zip(sites["site"], sites["label"], strict=True)]
 
     def _layout(self) -> widgets.Box:
-        self.what = widgets.HBox([self.root, self.level, self.zone, self.nerve, self.site])
-        if self.presenter:  # compact rows: the figure must fit under them on 720 px
-            self.mode.description = self.side.description = ""
-            self.mode.style.button_width = "150px"
-            self.side.style.button_width = "80px"
-            rows = [
-                widgets.HBox([self.mode, self.side, self.reset_button]),
-                widgets.HBox([self.what, self.severity, self.status]),
-                widgets.HBox([self.case]),
-            ]
-        else:
-            rows = [
-                widgets.HBox([self.mode, self.side]),
-                widgets.HBox([self.what, self.severity, self.status]),
-                widgets.HBox([self.case, self.reset_button]),
-            ]
+        self.what = base.row([self.root, self.level, self.zone, self.nerve, self.site])
+        rows = [
+            base.row([self.mode, self.side]),
+            base.row([self.what, self.severity, self.status]),
+            base.row([self.case, self.reset_button]),
+        ]
         controls = widgets.VBox([*rows, self.message])
         self._show_mode_controls()
+        figure = base.figure_box(self.figure, theme.view(self.presenter))
         if self.presenter:
-            for html_panel in (self.table, self.citations):
-                html_panel.layout.flex = "0 0 auto"  # scroll the column; never squash a panel
-            right = widgets.VBox(
-                [self.table, self.citations],
-                layout=widgets.Layout(width="480px", height="470px", overflow="auto"),
-            )
-            body = widgets.HBox([self.figure, right])
+            side = base.aside([self.table, self.legend, self.citations])
+            body = base.body([figure, side], side_by_side=True)
         else:
-            below = widgets.HBox(
-                [self.table, self.citations],
-                layout=widgets.Layout(width="100%", grid_gap="16px"),
-            )
-            self.table.layout.width = "50%"
-            self.citations.layout.width = "50%"
-            body = widgets.VBox([self.figure, below])
-        return base.frame([controls, body], self.presenter)
+            panels = widgets.HBox([self.table, self.citations])
+            panels.add_class("anatomy-panels")
+            body = base.body([figure, self.legend, panels], side_by_side=False)
+        return base.frame([controls, body], self.presenter, fit=self.map.keeper)
+
+    def compact(self, heading: widgets.Widget) -> widgets.Box:
+        """A compact view of this explorer under a heading: its controls, map and summary.
+
+        The same widgets as the explorer's own, so it is linked both ways; only the
+        boxes around them are new.
+        """
+        controls = base.row([self.what, self.side, self.severity, self.status])
+        figure = base.figure_box(self.figure, theme.view(self.presenter))
+        body = base.body([figure, base.aside([self.summary])], side_by_side=True)
+        return base.frame(
+            [heading, controls, self.message, body],
+            self.presenter,
+            fit=self.map.keeper,
+            compact=True,
+        )
 
     def _show_mode_controls(self) -> None:
         shown = {
@@ -193,6 +201,9 @@ class Explorer:
             return
         if change["owner"] is self.mode:
             self._show_mode_controls()
+        if change["owner"] is self.zone:
+            # A zone comes with the side the engine gives it: both legs for a central one.
+            self._set(side=self.model.zone_row(self.zone.value)["default_side"])
         self._case = None
         self._set(case="")
         self._update()
@@ -206,7 +217,7 @@ class Explorer:
     def _on_case(self, change) -> None:
         if self._quiet or not change["new"]:
             return
-        self.select_case(change["new"])
+        self._apply_case(change["new"])
 
     def _set(self, **values) -> None:
         """Set controls without triggering their own updates."""
@@ -224,7 +235,7 @@ class Explorer:
         severity: float | None = None,
         side: str | None = None,
         zone: str | None = None,
-    ):
+    ) -> Selection:
         """Compress what the controls can choose, and update the view.
 
         Parameters
@@ -235,30 +246,63 @@ class Explorer:
         severity : float, optional
             0..1; unchanged if None.
         side : {"left", "right", "both"}, optional
+            Unchanged if None, except that a new zone brings its own side (both
+            for a central herniation, as the engine models it).
         zone : str, optional
             For a disc level; unchanged if None.
 
         Returns
         -------
-        anatomy.Findings, or None if the input was invalid (the message says why).
+        anatomy.widgets.linked.Selection
+            The findings; in a notebook they show as a compact view of this explorer.
+
+        Raises
+        ------
+        ValueError, TypeError
+            Bad input, after the explorer has shown the message.
         """
         try:
             values = self._values_for(site, severity, side, zone)
         except (TypeError, ValueError) as err:
             self._error(err)
-            return None
+            raise
+        return Selection.made(self._apply(values), self, ("values", self._snapshot()))
+
+    def select_case(self, case: str) -> Selection:
+        """Show a preset case from the source texts (an id of ``model.cases``).
+
+        Returns the findings as :meth:`select` does; raises on an unknown case.
+        """
+        try:
+            case = check_case(self.model, case)
+        except (TypeError, ValueError) as err:
+            self._error(err)
+            raise
+        return Selection.made(self._apply_case(case), self, ("case", case))
+
+    def reset(self) -> Selection:
+        """Back to the starting view."""
+        return self.select(DEFAULT["root"], severity=DEFAULT["severity"], side=DEFAULT["side"])
+
+    def replay(self, call: tuple) -> Findings:
+        """Show again what a :class:`Selection` chose (its ``call``)."""
+        kind, what = call
+        return self._apply_case(what) if kind == "case" else self._apply(what)
+
+    def _snapshot(self) -> dict:
+        """Every control's value: what :meth:`replay` sets back."""
+        names = ("mode", "root", "level", "zone", "nerve", "site", "side", "severity")
+        values = {name: getattr(self, name).value for name in names}
+        return {**values, "site_options": self._site_options(values["nerve"])}
+
+    def _apply(self, values: dict) -> Findings:
         self._case = None
         self._set(case="", **values)
         self._show_mode_controls()
-        return self._update()
+        return self._update(strict=True)
 
-    def select_case(self, case: str):
-        """Show a preset case from the source texts (an id of ``model.cases``)."""
-        try:
-            row = self.model.case_row(check_case(self.model, case))
-        except (TypeError, ValueError) as err:
-            self._error(err)
-            return None
+    def _apply_case(self, case: str) -> Findings:
+        row = self.model.case_row(case)
         # The controls show the case's first lesion; the findings are the whole case.
         kind, args = parse_lesions(self.model, row["lesions"])[0]
         target = {
@@ -270,11 +314,7 @@ class Explorer:
         self._set(case=case, **values)
         self._show_mode_controls()
         self._case = case
-        return self._update()
-
-    def reset(self):
-        """Back to the starting view."""
-        return self.select(DEFAULT["root"], severity=DEFAULT["severity"], side=DEFAULT["side"])
+        return self._update(strict=True)
 
     def _values_for(self, site, severity, side, zone) -> dict:
         m = self.model
@@ -307,6 +347,8 @@ class Explorer:
             values.update(mode="disc", level=level)
             if zone is not None:
                 values["zone"] = check_zone(m, zone)
+                if side is None:
+                    values["side"] = m.zone_row(values["zone"])["default_side"]
         if zone is not None and values.get("mode") != "disc":
             raise ValueError(f"a zone ({zone!r}) applies to a disc level, not to {site!r}")
         return values
@@ -326,19 +368,27 @@ class Explorer:
             self.nerve.value, site=self.site.value, side=side, severity=severity
         )
 
-    def _update(self):
+    def _update(self, strict: bool = False):
+        """Compute the findings of the controls and show them everywhere.
+
+        From a control (``strict`` False) an error becomes the message; from a
+        call it is shown and raised.
+        """
         try:
             findings = self._findings()
         except (TypeError, ValueError) as err:
             self._error(err)
+            if strict:
+                raise
             return None
         self.message.value = ""
         self.findings = findings
         self.map.paint(findings)
         if self.presenter:
-            self.table.value = summary_html(findings)
+            self.table.value = summary_html(self.model, findings)
         else:
-            self.table.value = findings_html(findings)
+            self.table.value = findings_html(self.model, findings)
+        self.summary.value = summary_html(self.model, findings, lead="Now: ")
         case = case_html(self.model, self._case) if self._case else ""
         self.citations.value = case + citations_html(self.model, findings)
         self.status.value = _status_html(findings)
@@ -357,26 +407,27 @@ class Explorer:
 
     # -- display ------------------------------------------------------------------------------
 
+    def _fallback(self) -> tuple[str, str]:
+        words = lesions_named(self.model, self.findings)
+        text = f"Explorer: {words}"
+        tables = findings_html(self.model, self.findings) + citations_html(
+            self.model, self.findings
+        )
+        return text, f"<p><b>Explorer</b>: {html.escape(words)}</p>" + tables
+
     def _repr_mimebundle_(self, **kwargs):
         bundle = self.widget._repr_mimebundle_(**kwargs)
         # Readers without a kernel (GitHub, nbviewer) see the findings as text and tables.
-        if self.findings is not None:
-            words = lesions_in_words(self.findings.lesions)
-            bundle["text/plain"] = "Explorer: " + words
-            bundle["text/html"] = (
-                f"<p><b>Explorer</b>: {html.escape(words)}</p>"
-                + findings_html(self.findings)
-                + citations_html(self.model, self.findings)
-            )
+        bundle["text/plain"], bundle["text/html"] = self._fallback()
         return bundle
+
+    def _ipython_display_(self):
+        base.show(self.widget, *self._fallback(), what="explorer")
 
 
 def _status_html(findings: Findings) -> str:
+    """The grade and the effects this lesion produces (not the grade's generic list)."""
     if not findings.lesions:
         return ""
-    lesion = findings.lesions[0]
-    effects = ", ".join(effect_word(e) for e in grade(lesion.severity))
-    return (
-        f'<span class="anatomy-grade">{html.escape(grade_name(lesion.severity))}'
-        f"{': ' + html.escape(effects) if effects else ''}</span>"
-    )
+    words = f"{grade_name(findings.lesions[0].severity)}: {effects_words(findings)}"
+    return f'<span class="anatomy-grade">{html.escape(words)}</span>'

@@ -1,6 +1,6 @@
 """The one place that uses plotly's private FigureWidget API, behind a capability guard.
 
-Two things need it (plotly 7.1, measured in ``docs/design.md``):
+Three things need it (plotly 7.1, measured in ``docs/design.md``):
 
 * **Partial redraws.** ``update``, ``restyle`` and ``relayout`` messages make the
   browser redraw the whole figure (the widget's front end adds a private key that
@@ -11,6 +11,18 @@ Two things need it (plotly 7.1, measured in ``docs/design.md``):
 * **Late views.** FigureWidget syncs its whole state only at construction; a view
   that connects later (Voila) would miss every update. :func:`share_state` points
   the synced traits at the live property dicts.
+* **Many views, some gone.** A figure shown in several places (the explorer and
+  its compact views in the *Try it* cells) has a view per place, and plotly's
+  browser code never unsubscribes a view that was removed: at the next update
+  it throws and every view made after it stops updating. :class:`Keeper` (a few
+  lines of browser code, ``keeper.js``) runs each view's update on its own.
+
+Bursts of updates (Run All sends one per cell, faster than the browser draws)
+are safe by design: every message carries the whole overlay (an empty overlay
+as one gap, the hover text of every panel), so any message repairs whatever an
+earlier one left, and plotly.js queues the messages (``mode: afterall``) rather
+than dropping one mid-way (``immediate`` rejects the dropped call's promise,
+which nobody can catch, and leaves its traces undrawn).
 
 At first use :func:`fast_path_available` checks that the private names exist. If
 a plotly upgrade removed them, the widgets fall back to the public
@@ -22,26 +34,34 @@ from __future__ import annotations
 
 import warnings
 from functools import lru_cache
+from importlib import resources
 
+import anywidget
 import plotly.graph_objects as go
+import traitlets
 
-# Redraw the given traces at once, without a full redraw of the figure afterwards.
+# Redraw the given traces, without a full redraw of the figure afterwards; a message that
+# comes while one is drawn waits its turn (nothing is dropped).
 REDRAW_TRACES_ONLY = {
     "frame": {"duration": 0, "redraw": False},
     "transition": {"duration": 0},
-    "mode": "immediate",
+    "mode": "afterall",
 }
 PRIVATE_NAMES = ("_data", "_layout", "_send_animate_msg", "_widget_data", "_widget_layout")
 
 
-@lru_cache(maxsize=1)
-def fast_path_available() -> bool:
+def fast_path_available(figure: go.FigureWidget) -> bool:
     """Whether this plotly's FigureWidget has the private names the fast path uses.
 
-    Checked once per process; warns once when it does not.
+    Checked on the first figure, once per process (a probe figure of its own
+    would send the browser a second 5 MB bundle); warns once when it does not.
     """
-    probe = go.FigureWidget()
-    missing = [name for name in PRIVATE_NAMES if not hasattr(probe, name)]
+    return _has_private_names(type(figure), tuple(n for n in PRIVATE_NAMES if hasattr(figure, n)))
+
+
+@lru_cache(maxsize=1)
+def _has_private_names(kind: type, found: tuple[str, ...]) -> bool:
+    missing = [name for name in PRIVATE_NAMES if name not in found]
     if missing:
         warnings.warn(
             f"plotly's FigureWidget lacks {', '.join(missing)}: the body map updates through "
@@ -59,28 +79,43 @@ def share_state(figure: go.FigureWidget) -> None:
     Without the private names this does nothing (late views then show the figure
     as it was built).
     """
-    if fast_path_available():
+    if fast_path_available(figure):
         figure._widget_layout = figure._layout
         figure._widget_data = figure._data
 
 
-def to_send(old: dict, new: dict) -> dict:
-    """What to send for a trace that had ``old`` data and gets ``new``.
+def complete(data: list[dict]) -> list[dict]:
+    """The whole overlay as one message: every trace's data, an empty one as a gap.
 
-    * Hover text that did not change: nothing (``{}``). The trace keeps its
-      text; it is still redrawn, which keeps the block in drawing order.
-    * An overlay that drew something and now has nothing: one gap (``None``).
-      A trace with no data at all is hidden by plotly.js and skipped by its
-      partial redraw, which would leave its old drawing on screen; with a gap
-      it is redrawn once, as nothing. Overlays that stay empty stay hidden and
-      cost nothing.
-    * Otherwise all of the new data, as it is.
+    A trace with no data at all is hidden by plotly.js and skipped by its
+    partial redraw, which would leave its old drawing on screen; with one gap
+    (``None``) it is redrawn, as nothing. Nothing depends on an earlier
+    message having arrived or been drawn.
     """
-    if "hovertext" in new and new == old:
-        return {}
-    if "x" in new and not new["x"] and any(v is not None for v in old.get("x", ())):
-        return {**new, "x": [None], "y": [None]}
-    return new
+    return [{**d, "x": [None], "y": [None]} if "x" in d and not d["x"] else d for d in data]
+
+
+class Keeper(anywidget.AnyWidget):
+    """The figure's helper in the browser (``keeper.js``, a few lines).
+
+    * Once per page it makes every view of its FigureWidget (``figure``, set by
+      :meth:`keep`) take each update, even after another view was removed;
+      ``guarding`` turns True when it has started there.
+    * Placed, invisible, in each frame that shows the figure (one view per
+      frame), it scales the figure to the room: :mod:`anatomy.widgets.base`.
+
+    Make it before the figure: anywidget gives each model 2 s to start, and a
+    page that is busy loading plotly's 5 MB would keep a later small one waiting.
+    """
+
+    _esm = resources.files("anatomy.widgets").joinpath("keeper.js").read_text()
+    figure = traitlets.Unicode().tag(sync=True)
+    guarding = traitlets.Bool(False).tag(sync=True)
+
+    def keep(self, figure: go.FigureWidget) -> go.FigureWidget:
+        """Guard this figure's views; returns it."""
+        self.figure = figure.model_id
+        return figure
 
 
 def send_traces(figure: go.FigureWidget, data: list[dict], traces: list[int]) -> None:
@@ -91,7 +126,7 @@ def send_traces(figure: go.FigureWidget, data: list[dict], traces: list[int]) ->
     in drawing order). The values, our own lists and texts, go into the figure's
     own property dicts; a test checks the result equals plotly's validated path.
     """
-    if fast_path_available():
+    if fast_path_available(figure):
         for index, values in zip(traces, data, strict=True):
             figure._data[index].update(values)
         figure._send_animate_msg(data, None, list(traces), REDRAW_TRACES_ONLY)

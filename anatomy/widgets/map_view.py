@@ -1,6 +1,8 @@
 """The body map as a live widget: one FigureWidget, repainted by overlay updates.
 
 Shared by the explorer and the self-check: each owns one :class:`BodyMapView`.
+The figure may be shown in several places at once (the explorer and its compact
+views); every place is a view of the same widget, so they always agree.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from anatomy.engine.findings import Findings
 from anatomy.model import Model
 from anatomy.viz.body_map import body_map
 from anatomy.viz.map_state import map_state, overlay
-from anatomy.widgets.figure_channel import send_traces, share_state, to_send
+from anatomy.widgets.figure_channel import Keeper, complete, send_traces, share_state
 
 
 class BodyMapView:
@@ -21,24 +23,31 @@ class BodyMapView:
     ----------
     figure : plotly.graph_objects.FigureWidget
         Built already drawn with the first findings, so no update precedes its display.
+    keeper : Keeper
+        Keeps every browser view of the figure updating, and fits it to the room.
     drawn : list of dict
-        The data of each animated trace as last sent (what the browser shows).
+        The data of each animated trace as last sent (what every view shows).
     """
 
     def __init__(self, model: Model, first: Findings | None, presenter: bool = False):
         self.model = model
         self.presenter = presenter
-        self.figure = go.FigureWidget(body_map(model, first, presenter=presenter))
+        self.keeper = Keeper()  # first: see Keeper
+        figure = go.FigureWidget(body_map(model, first, presenter=presenter, legend=False))
+        self.figure = self.keeper.keep(figure)
         share_state(self.figure)
         self.drawn = overlay(model, first, presenter)
         self.animated = map_state(model, presenter).animated
 
     def paint(self, findings: Findings | None) -> bool:
-        """Show these findings; one message if anything changed. Returns whether it sent."""
+        """Show these findings; one message if anything changed. Returns whether it sent.
+
+        The message carries the whole overlay, so it stands on its own: a view
+        that missed or dropped an earlier one is right again after this one.
+        """
         data = overlay(self.model, findings, self.presenter)
         if data == self.drawn:
             return False
-        sent = [to_send(old, new) for old, new in zip(self.drawn, data, strict=True)]
         self.drawn = data
-        send_traces(self.figure, sent, self.animated)
+        send_traces(self.figure, complete(data), self.animated)
         return True

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import html
 
-from anatomy.engine.findings import PATH_KINDS, Findings, lesions_in_words
+from anatomy.engine.findings import PATH_KINDS, Findings
 from anatomy.engine.tension import HEALTHY_TOLERANCE, PoseState
 from anatomy.model import Model
 from anatomy.model.tables import split_cell
 from anatomy.model.vocabulary import EFFECT_LABELS, EFFECTS
 from anatomy.text.citations import cite_records, note_label, reference_line
 from anatomy.text.words import (
+    down_the_leg,
     findings_words,
+    lesions_named,
     onset_sentences,
     preset_words,
     short_path,
@@ -26,9 +28,69 @@ from anatomy.viz import theme
 
 
 def swatch(effect: str) -> str:
-    """A small square of an effect's colour, before its name."""
+    """A small sample of how the map shows an effect on the skin and muscles: pain a fill,
+    numbness a hatch, weakness a crossed fill with a black edge, a reduced reflex a diamond."""
     colour = theme.EFFECT_COLOURS[effect]
-    return f'<span class="anatomy-swatch" style="background:{colour}"></span>'
+    if effect == "numbness":
+        style = f"background: repeating-linear-gradient(-45deg, {colour} 0 2px, #FFFFFF 2px 4px)"
+    elif effect == "weakness":
+        lines = "#FFFFFF 0 1px, transparent 1px 4px"
+        style = (
+            f"background: repeating-linear-gradient(45deg, {lines}), "
+            f"repeating-linear-gradient(-45deg, {lines}), {colour}; "
+            f"border: 2px solid {theme.WEAKNESS_OUTLINE}"
+        )
+    else:
+        style = f"background: {colour}"
+    shape = " diamond" if effect == "reduced_reflex" else ""
+    return f'<span class="anatomy-swatch{shape}" style="{style}"></span>'
+
+
+LINE_PATTERNS = {  # CSS for plotly's dashes, as the swatch draws them
+    "solid": "{c}",
+    "dash": "repeating-linear-gradient(90deg, {c} 0 7px, transparent 7px 11px)",
+    "dot": "repeating-linear-gradient(90deg, {c} 0 3px, transparent 3px 6px)",
+    "dashdot": (
+        "repeating-linear-gradient(90deg, {c} 0 7px, transparent 7px 10px, "
+        "{c} 10px 13px, transparent 13px 16px)"
+    ),
+}
+
+
+def line_swatch(effect: str | None) -> str:
+    """A short sample of a nerve line: the effect's colour and dash, or an unaffected nerve."""
+    if effect is None:
+        colour, dash = theme.NEUTRAL_LINE["line"], "solid"
+    else:
+        colour, dash = theme.EFFECT_COLOURS[effect], theme.LINE_DASH[effect]
+    pattern = LINE_PATTERNS[dash].format(c=colour)
+    return f'<span class="anatomy-swatch line" style="background: {pattern}"></span>'
+
+
+def legend_html() -> str:
+    """How the map shows each effect, in words (the widgets' legend)."""
+    areas = "".join(
+        f'<span class="anatomy-key">{swatch(e)}{html.escape(EFFECT_LABELS[e])}</span>'
+        for e in EFFECTS
+    )
+    both = swatch("numbness").replace("#FFFFFF 2px 4px", f"{theme.EFFECT_COLOURS['pain']} 2px 4px")
+    areas += f'<span class="anatomy-key">{both}Pain and numbness</span>'
+    star = (
+        f'<span class="anatomy-key"><span style="color: {theme.LESION_COLOUR}; '
+        f'-webkit-text-stroke: 1px {theme.STAR_LINE}">&#9733;</span> Compressed here</span>'
+    )
+    lines = "".join(
+        f'<span class="anatomy-key">{line_swatch(e)}{html.escape(_line_word(e))}</span>'
+        for e in (*EFFECTS, None)
+    )
+    return (
+        f'<div class="anatomy-legend"><b>Skin and muscles:</b> {areas}{star}</div>'
+        f'<div class="anatomy-legend"><b>Nerves and roots:</b> {lines}</div>'
+    )
+
+
+def _line_word(effect: str | None) -> str:
+    return "not affected" if effect is None else EFFECT_LABELS[effect].lower()
 
 
 def error_html(err: Exception) -> str:
@@ -36,10 +98,10 @@ def error_html(err: Exception) -> str:
     return f'<div class="anatomy-error" role="alert">{html.escape(str(err))}</div>'
 
 
-def summary_html(findings: Findings) -> str:
-    """The findings in a few large lines, one per effect: for a projector."""
-    table = findings.table
-    head = f"<h4>{html.escape(lesions_in_words(findings.lesions))}</h4>"
+def summary_html(model: Model, findings: Findings, lead: str = "") -> str:
+    """The findings in a few large lines, one per effect, from the back down the leg."""
+    table = down_the_leg(model, findings.table)
+    head = f"<h4>{html.escape(lead + lesions_named(model, findings))}</h4>"
     lines = []
     for effect in EFFECTS:
         rows = table[(table["effect"] == effect) & ~table["kind"].isin(PATH_KINDS)]
@@ -53,14 +115,22 @@ def summary_html(findings: Findings) -> str:
     return head + ("".join(lines) or "<p>Nothing is affected.</p>")
 
 
-def findings_html(findings: Findings) -> str:
+def _data(row: dict) -> str:
+    """A finding's identity as data attributes (what tests compare the map with)."""
+    return (
+        f' data-structure="{html.escape(row["structure"])}" data-side="{row["side"]}"'
+        f' data-effect="{row["effect"]}" data-intensity="{row["intensity"]:.4f}"'
+    )
+
+
+def findings_html(model: Model, findings: Findings) -> str:
     """The findings as an HTML table: effect, structure, side, intensity, path, citations."""
     table = findings.table
-    head = f"<h4>Findings: {html.escape(lesions_in_words(findings.lesions))}</h4>"
+    head = f"<h4>Findings: {html.escape(lesions_named(model, findings))}</h4>"
     if table.empty:
         return head + "<p>Nothing is affected at severity 0.</p>"
     number = {cid: i + 1 for i, cid in enumerate(findings.citation_ids)}
-    records = findings.records
+    records = down_the_leg(model, table).to_dict("records")
     rows = []
     for effect in EFFECTS:
         for row in records:
@@ -68,20 +138,28 @@ def findings_html(findings: Findings) -> str:
                 continue
             refs = ", ".join(f"[{number[c]}]" for c in row["citations"])
             rows.append(
-                "<tr>"
+                f"<tr{_data(row)}>"
                 f"<td>{swatch(effect)}{html.escape(EFFECT_LABELS[effect])}</td>"
                 f"<td>{html.escape(row['label'])}</td><td>{html.escape(row['side'])}</td>"
-                f"<td>{row['intensity']:.2f}</td>"
+                f'<td class="anatomy-number">{row["intensity"]:.2f}</td>'
                 f'<td class="anatomy-path">{html.escape(short_path(row["path"]))}</td>'
                 f"<td>{html.escape(refs)}</td></tr>"
             )
-    along = ", ".join(dict.fromkeys(r["label"] for r in records if r["kind"] in PATH_KINDS))
+    along = [r for r in records if r["kind"] in PATH_KINDS]
+    names = dict.fromkeys(r["label"] for r in along)
+    marks = "".join(f"<span hidden{_data(r)}></span>" for r in along)
     return (
         head + '<table class="anatomy-findings"><thead><tr><th>Effect</th><th>Structure</th>'
-        "<th>Side</th><th>Intensity</th><th>Path</th><th>Cited</th></tr></thead><tbody>"
+        '<th>Side</th><th class="anatomy-number">Intensity</th><th>Path</th><th>Cited</th>'
+        "</tr></thead><tbody>"
         + "".join(rows)
         + "</tbody></table>"
-        + (f"<p><b>Along the way:</b> {html.escape(along)}</p>" if along else "")
+        + (
+            f'<p class="anatomy-along"><b>Along the way:</b> {html.escape(", ".join(names))}'
+            f"{marks}</p>"
+            if along
+            else ""
+        )
     )
 
 

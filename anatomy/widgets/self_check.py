@@ -3,7 +3,9 @@
 The cases and the verdicts come from :mod:`anatomy.engine.practice` and
 :mod:`anatomy.text.feedback`; this module shows them. The map shows each case's
 findings as an examiner finds them (no lesion marker, no path); after an answer
-it shows the whole lesion.
+it shows the whole lesion. After the last case comes a review: each case, the
+first answer given, the answer, and buttons to go back to any case or to start
+again.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from anatomy.text.words import lesion_label
 from anatomy.viz import theme
 from anatomy.widgets import base
 from anatomy.widgets.map_view import BodyMapView
-from anatomy.widgets.panels import citation_items, error_html
+from anatomy.widgets.panels import citation_items, error_html, legend_html, swatch
 
 
 class SelfCheck:
@@ -60,24 +62,36 @@ class SelfCheck:
         self.check_button = widgets.Button(description="Check", button_style="primary")
         self.next_button = widgets.Button(description="Next case")
         self.feedback = base.panel()
+        self.review = widgets.HTML()
+        self.go_to = widgets.Dropdown(
+            options=[(f"case {c.number}", c.number) for c in self.cases],
+            value=None,
+            description="Go back to:",
+            style=base.STYLE,
+            layout=base.wide(),
+        )
+        self.restart_button = widgets.Button(description="Start again")
         self.check_button.on_click(lambda _: self.answer(self.choices.value))
         self.next_button.on_click(lambda _: self.next())
-        question = widgets.VBox(
+        self.restart_button.on_click(lambda _: self.restart())
+        self.go_to.observe(self._on_go_to, names="value")
+        self.question = widgets.VBox(
             [
                 self.findings,
                 widgets.HTML("<b>Which lesion gives these findings?</b>"),
                 self.choices,
-                widgets.HBox([self.check_button, self.next_button]),
+                base.row([self.check_button, self.next_button]),
                 self.feedback,
-            ],
-            layout=widgets.Layout(width="480px" if presenter else "100%"),
+            ]
         )
-        body = (
-            widgets.HBox([self.figure, question])
-            if presenter
-            else widgets.VBox([self.figure, question])
-        )
-        self.widget = base.frame([self.header, body], presenter)
+        self.end = widgets.VBox([self.review, base.row([self.go_to, self.restart_button])])
+        figure = base.figure_box(self.figure, theme.view(presenter))
+        legend = widgets.HTML(legend_html())
+        if presenter:
+            body = base.body([figure, base.aside([self.question, self.end])], side_by_side=True)
+        else:
+            body = base.body([figure, legend, self.question, self.end], side_by_side=False)
+        self.widget = base.frame([self.header, body], presenter, fit=self.map.keeper)
         self.show(1)
 
     @property
@@ -98,14 +112,29 @@ class SelfCheck:
             raise ValueError(f"case number must be from 1 to {len(self.cases)}, not {number!r}")
         self.current = number
         case = self.case
-        self.map.paint(case.shown)
+        self.question.layout.display = None
+        self.end.layout.display = "none"
         self.findings.value = self._findings_html(case)
         self.choices.options = [(lesion_label(self.model, c), c) for c in case.choices]
         self.choices.value = None
-        self.feedback.value = ""
         self.check_button.disabled = False
+        given = self.results.get(number)
+        if given is None:
+            self.map.paint(case.shown)
+            self.feedback.value = ""
+        else:  # back to an answered case: its answer and why, again
+            self._show_feedback(given)
         self._header()
         return case
+
+    def restart(self):
+        """The same cases again, from the first, with the score at zero."""
+        self.results.clear()
+        return self.show(1)
+
+    def _on_go_to(self, change) -> None:
+        if change["new"] is not None:
+            self.show(change["new"])
 
     def answer(self, choice):
         """Check an answer for the case on screen; show why and the whole lesion.
@@ -122,27 +151,53 @@ class SelfCheck:
             self.feedback.value = error_html(err)
             return None
         self.results.setdefault(self.case.number, feedback)
-        if feedback.choice in self.case.choices:
-            self.choices.value = feedback.choice
-        self.map.paint(self.case.findings)  # now the lesion, its path and its citations
-        cites = cite_records(self.model, list(feedback.citations))
-        self.feedback.value = feedback._repr_html_() + citation_items(self.model, cites)
+        self._show_feedback(feedback)
         if self.log is not None:
             self.log.add(feedback.citations)
         self._header()
         return feedback
 
+    def _show_feedback(self, feedback) -> None:
+        if feedback.choice in self.case.choices:
+            self.choices.value = feedback.choice
+        self.map.paint(self.case.findings)  # now the lesion, its path and its citations
+        cites = cite_records(self.model, list(feedback.citations))
+        self.feedback.value = feedback._repr_html_() + citation_items(self.model, cites)
+
     def next(self):
-        """The next case, or the score after the last one."""
+        """The next case, or, after the last one, the score and a review of every case."""
         if self.current < len(self.cases):
             return self.show(self.current + 1)
         self._header(final=True)
+        self.review.value = self._review_html()
+        self.question.layout.display = "none"
+        self.end.layout.display = None
+        self.go_to.value = None
         return None
+
+    def _review_html(self) -> str:
+        """Each case: the first answer given, the answer, and whether it was right."""
+        rows = []
+        for case in self.cases:
+            given = self.results.get(case.number)
+            mine = lesion_label(self.model, given.choice) if given else "not answered"
+            verdict = ("right" if given.correct else "not right") if given else ""
+            rows.append(
+                f"<tr><td>{case.number}</td><td>{html.escape(case.side)}</td>"
+                f"<td>{html.escape(mine)}</td>"
+                f"<td>{html.escape(lesion_label(self.model, case.answer))}</td>"
+                f"<td>{verdict}</td></tr>"
+            )
+        return (
+            '<table class="anatomy-findings"><thead><tr><th>Case</th><th>Side</th>'
+            "<th>Your first answer</th><th>The lesion</th><th></th></tr></thead><tbody>"
+            + "".join(rows)
+            + "</tbody></table>"
+        )
 
     def _findings_html(self, case) -> str:
         rows = "".join(
-            f'<tr><td><span class="anatomy-swatch" '
-            f'style="background:{theme.EFFECT_COLOURS[e.replace(" ", "_")]}"></span>'
+            f"<tr><td>{swatch(e.replace(' ', '_'))}"
             f"{html.escape(e)}</td><td>{html.escape(s)}</td><td>{html.escape(w)}</td></tr>"
             for e, s, w in case.rows()
         )
@@ -169,12 +224,18 @@ class SelfCheck:
         """The answers, for the lecturer (see :func:`anatomy.text.feedback.answer_sheet`)."""
         return answer_sheet(self.model, self.cases)
 
-    def _repr_mimebundle_(self, **kwargs):
-        bundle = self.widget._repr_mimebundle_(**kwargs)
+    def _fallback(self) -> tuple[str, str]:
         case = self.case
-        bundle["text/plain"] = f"Self-check (seed {self.seed}), " + repr(case)
-        bundle["text/html"] = (
+        text = f"Self-check (seed {self.seed}), " + repr(case)
+        return text, (
             f"<p><b>Self-check</b>, seed {self.seed}: {len(self.cases)} cases. "
             f"Run the notebook to answer them.</p>" + self._findings_html(case)
         )
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        bundle["text/plain"], bundle["text/html"] = self._fallback()
         return bundle
+
+    def _ipython_display_(self):
+        base.show(self.widget, *self._fallback(), what="self-check")
