@@ -293,11 +293,38 @@ def test_pathways_highlight_the_active_paths(model):
     fig = pathways_module.pathways(model, model.compress("L5", severity=0.9), side="left")
     sankey = fig.data[0]
     nodes = list(sankey.node.customdata)
-    assert {"L5", "sacral_plexus", "deep_fibular", "extensor_hallucis_longus"} <= set(nodes)
-    assert "quadriceps" not in nodes
+    assert {"L5 nerve root", "Sacral plexus", "Deep fibular nerve"} <= set(nodes)
+    assert "Extensor hallucis longus" in nodes and "Quadriceps femoris" not in nodes
     assert len(set(sankey.link.color)) > 1
     skeleton = pathways_module.pathways(model)
-    assert {"L4", "lumbar_plexus", "femoral"} <= set(skeleton.data[0].node.customdata)
+    assert {"L4 nerve root", "Lumbar plexus", "Femoral nerve"} <= set(
+        skeleton.data[0].node.customdata
+    )
+
+
+def test_pathways_show_every_effect_a_legend_and_no_band_behind_a_node(model):
+    fig = pathways_module.pathways(model, model.compress("L4", severity=0.9), side="left")
+    sankey = fig.data[0]
+    nodes = list(sankey.node.customdata)
+    knee = nodes.index("Front of the knee")
+    into_knee = [
+        effect
+        for target, effect in zip(sankey.link.target, sankey.link.customdata, strict=True)
+        if target == knee
+    ]
+    assert {"Pain", "Numbness"} <= set(into_knee)  # it hurts and is numb: two bands
+    legend = fig.layout.annotations[0].text
+    for word in ("pain", "numbness", "weakness", "reduced reflex", "not affected"):
+        assert word in legend
+    # the lower back, reached straight from the root, sits in the column next to it, so
+    # no band from the root crosses a column (and runs behind its nodes)
+    x = dict(zip(nodes, sankey.node.x, strict=True))
+    root = nodes.index("L4 nerve root")
+    reached = {nodes[t] for s, t in zip(sankey.link.source, sankey.link.target, strict=True)}
+    assert "Lower back" in reached
+    for source, target in zip(sankey.link.source, sankey.link.target, strict=True):
+        if source == root:
+            assert x[nodes[target]] == x["Lumbar plexus"], nodes[target]
 
 
 def test_bad_geometry_row_is_named(model, tmp_path):

@@ -53,6 +53,7 @@ LABEL_TEXT = "#222222"
 PAPER = "#FFFFFF"
 FONT_FAMILY = "Arial, Helvetica, sans-serif"
 SANKEY_PATH_COLOUR = "rgba(160,160,160,0.4)"
+SANKEY_SPARED = "#A0A0A0"  # the legend's square for a pathway the findings do not use
 SANKEY_NODE = {"root": "#555555", "plexus": "#555555", "other": "#8A8A8A"}
 SANKEY_ALPHA = 0.55
 

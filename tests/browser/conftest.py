@@ -18,7 +18,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from helpers import SHOTS
+from helpers import SHOTS, watch
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -128,11 +128,9 @@ def chromium():
 
 @pytest.fixture
 def page(chromium, request):
-    """A fresh page; console errors are collected; a screenshot is saved at the end."""
+    """A fresh page; errors of every kind are collected; a screenshot is saved at the end."""
     context = chromium.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.console_errors = []
-    page.on("console", lambda m: page.console_errors.append(m.text) if m.type == "error" else None)
+    page = watch(context.new_page())
     yield page
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{request.node.name}.png"))

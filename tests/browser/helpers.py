@@ -10,8 +10,9 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 SHOTS = Path(__file__).resolve().parents[2] / "test-output" / "browser"
 
 # Colours as the browser renders them (plotly sets fill and fill-opacity apart).
-BLUE, PURPLE, NEUTRAL_MUSCLE = "rgb(0, 114, 178)", "rgb(204, 121, 167)", "rgb(214, 210, 207)"
+RED, WINE, NEUTRAL_MUSCLE = "rgb(204, 51, 17)", "rgb(136, 34, 85)", "rgb(214, 210, 207)"
 NEUTRAL_REGION = "rgb(228, 228, 228)"
+HATCH = "pattern"  # a fill that is a hatch: numbness (see PAINTED_FILL)
 
 # The fill painted at a structure: at its hover point (inside its polygon), the topmost
 # filled path plotly.js rendered there. Traces are drawn above every shape (all shapes
@@ -31,7 +32,10 @@ PAINTED_FILL = """([plot, name]) => {
   const x = xa.c2p(point[0]), y = ya.c2p(point[1]);  // in the plot area, as traces draw
   const top = (paths, p) => paths.reverse().find(path => path.isPointInFill(p));
   const trace = top([...gd.querySelectorAll('.scatterlayer path.js-fill')], new DOMPoint(x, y));
-  if (trace) return getComputedStyle(trace).fill;
+  if (trace) {
+    const fill = getComputedStyle(trace).fill;
+    return fill.startsWith('url(') ? 'pattern' : fill;
+  }
   const shape = top([...gd.querySelectorAll('.shapelayer path')],
                     new DOMPoint(xa._offset + x, ya._offset + y));  // shapes: page pixels
   return shape ? getComputedStyle(shape).fill : null;
@@ -47,7 +51,8 @@ HOVER_POINT = """([plot, name]) => {
     if (i < 0) continue;
     const box = gd.querySelector('.nsewdrag').getBoundingClientRect();
     const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
-    return [box.left + xa.d2p(t.x[i]), box.top + ya.d2p(t.y[i])];
+    const scale = box.width / xa._length;  // the figure may be scaled to the room
+    return [box.left + scale * xa.d2p(t.x[i]), box.top + scale * ya.d2p(t.y[i])];
   }
   return null;
 }"""
@@ -64,6 +69,67 @@ SCROLL_STEP = """() => {
   panel.scrollTop += 400;
   return false;
 }"""
+
+
+# What plotly.js painted at given points of a plot, in data coordinates: for each point
+# the names of the overlay traces whose drawn fill (areas) or stroke (lines) covers it,
+# read from the SVG paths in the page, bottom to top. A drawing left on screen from an
+# earlier update is found too: it is in the page whatever the trace's data says now.
+PAINTED = """([plot, points]) => {
+  const gd = document.querySelectorAll('.anatomy-explorer .js-plotly-plot')[plot];
+  if (!gd || !gd._fullLayout) return null;
+  const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+  const traces = [...gd.querySelectorAll('.scatterlayer .trace')].map(g => {
+    const data = g.__data__ && g.__data__[0] && g.__data__[0].trace;
+    return {name: data ? data.name : '', fills: [...g.querySelectorAll('path.js-fill')],
+            lines: [...g.querySelectorAll('path.js-line')]};  // one path per piece
+  }).filter(t => t.name.includes('('));
+  // A dashed line counts where it runs, gaps included: undash while asking.
+  const inStroke = (l, p) => {
+    const dash = l.style.strokeDasharray;
+    l.style.strokeDasharray = 'none';
+    const hit = l.isPointInStroke(p);
+    l.style.strokeDasharray = dash;
+    return hit;
+  };
+  return points.map(([x, y, kind]) => {
+    const p = new DOMPoint(xa.c2p(x), ya.c2p(y));
+    return traces.filter(t => kind === 'line'
+        ? t.name.endsWith('(line)') && t.lines.some(l => inStroke(l, p))
+        : !t.name.endsWith('(line)') && t.fills.some(f => f.isPointInFill(p))).map(t => t.name);
+  });
+}"""
+
+# The explorer's findings table, as its rows' data attributes say.
+TABLE = """(frame) => {
+  const f = document.querySelectorAll('.anatomy-explorer')[frame];
+  return [...f.querySelectorAll('[data-structure]')].map(e => [
+    e.dataset.structure, e.dataset.side, e.dataset.effect, parseFloat(e.dataset.intensity)]);
+}"""
+
+
+def painted(page, points: list, plot: int = 0) -> list[list[str]] | None:
+    """The overlay traces painted at each (x, y, kind) of a plot (see PAINTED)."""
+    return page.evaluate(PAINTED, [plot, points])
+
+
+def table_rows(page, frame: int = 0) -> list[tuple[str, str, str, float]]:
+    """(structure, side, effect, intensity) of each finding the explorer's table shows."""
+    return [tuple(r) for r in page.evaluate(TABLE, frame)]
+
+
+# A rejected promise nobody handles is not always a page error in Playwright: say so.
+UNHANDLED = """window.addEventListener('unhandledrejection',
+    e => console.error('unhandled promise rejection: ' + String(e.reason)));"""
+
+
+def watch(page):
+    """Collect every console error, uncaught exception and unhandled promise rejection."""
+    page.console_errors = []
+    page.add_init_script(UNHANDLED)
+    page.on("console", lambda m: page.console_errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: page.console_errors.append(f"page error: {e}"))
+    return page
 
 
 def fill(page, name: str, plot: int = 0) -> str | None:
