@@ -34,8 +34,7 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 FALLBACK_STYLE = """<style>
 .jp-OutputArea-child:has(.anatomy-fallback):has(+ .jp-OutputArea-child .anatomy-explorer) {
   display: none; }
-.jp-OutputArea-child:has(.anatomy-fallback)
-  + .jp-OutputArea-child:has(> .jp-OutputArea-output.jupyter-widgets:not(:has(*))) {
+.jp-OutputArea-child:has(.anatomy-fallback) + .jp-OutputArea-child:not(:has(.anatomy-explorer)) {
   display: none; }
 </style>"""
 RUN_AGAIN = "Run the cell to bring the {what} back."
@@ -70,6 +69,8 @@ _STYLE = """<style>
 .anatomy-panels > .anatomy-panel { flex: 1 1 460px; min-width: min(460px, 100%); }
 .anatomy-panel { max-height: PANELpx; overflow-y: auto; padding-right: 6px; }
 .anatomy-explorer.presenter .anatomy-panel { max-height: none; overflow: visible; }
+.anatomy-explorer.presenter .anatomy-source, .anatomy-explorer.presenter .anatomy-path {
+  font-size: FONTpx; }
 .anatomy-explorer h4 { font-size: 1.1em; margin: 0.4em 0; }
 .anatomy-findings { border-collapse: collapse; width: 100%; }
 .anatomy-findings th, .anatomy-findings td { border-bottom: 1px solid TABLE_RULE; padding: 2px 6px;
@@ -103,7 +104,7 @@ def stylesheet(presenter: bool) -> str:
     """The widgets' CSS, with the theme's colours and the mode's font size."""
     font = theme.WIDGET_FONT[presenter]
     css = _STYLE.replace("FONT", str(font)).replace("HEIGHT", str(round(font * 1.8)))
-    css = css.replace("SLIDER", str(font * 10)).replace("ASIDE", str(font * 15))
+    css = css.replace("SLIDER", str(font * 10)).replace("ASIDE", str(font * 13))
     css = css.replace("PANEL", str(theme.PANEL_MAX_HEIGHT))
     for name, colour in theme.CSS_COLOURS.items():
         css = css.replace(_placeholder(name), colour)

@@ -106,12 +106,13 @@ function fit(frame) {
   const page = scroller(frame);
   const screen = page ? page.clientHeight : window.innerHeight;
   if (kind === "presenter") {
-    // One screen. In JupyterLab's notebook, when it scrolls, the lecturer brings the frame
-    // to the top; on a page of its own (Voila), the page is the screen.
+    // One screen. In JupyterLab's notebook the lecturer brings the frame to the top of the
+    // pane (it scrolls past the last cell); on a page of its own (Voila) the page is the
+    // screen, from its top.
     const boxTop = box.getBoundingClientRect().top;
     const notebook = frame.closest(".jp-WindowedPanel-outer");
     let free;
-    if (notebook && notebook.scrollHeight > notebook.clientHeight + 1) {
+    if (notebook) {
       free = notebook.clientHeight - (boxTop - frame.getBoundingClientRect().top);
     } else if (page) {
       free = page.clientHeight - (boxTop - page.getBoundingClientRect().top + page.scrollTop);

@@ -177,7 +177,8 @@ def open_and_run(page, base: str, token: str, notebook: str) -> None:
     wait_quiet(page)
 
 
-STARTED = r"""() => [...document.querySelectorAll('.jp-InputPrompt')]
+STARTED = r"""() => document.querySelector('.jp-Notebook-ExecutionIndicator[data-status="busy"]')
+    || [...document.querySelectorAll('.jp-InputPrompt, .jp-OutputPrompt')]
     .some(p => /\[(\*|\d+)\]/.test(p.textContent))"""
 
 

@@ -4,17 +4,35 @@ from __future__ import annotations
 
 import time
 
+import mapcheck
 from helpers import (
-    BLUE,
     NEUTRAL_MUSCLE,
     NEUTRAL_REGION,
-    PURPLE,
     SHOTS,
     fill,
     hover_text,
     open_and_run,
-    wait_fill,
+    painted,
+    watch,
 )
+
+
+def effects_at(page, name: str, plot: int = 0) -> set[str]:
+    """The effects plotly.js painted on a structure (``structure|side``) of a map."""
+    [probe] = [p for p in mapcheck.probes() if p[0] == name]
+    _, kind, x, y, _ = probe
+    [names] = painted(page, [[x, y, "line" if kind == "line" else "area"]], plot)
+    return {n.split(",")[0].split(" (")[0].lower().replace(" ", "_") for n in names}
+
+
+def wait_effects(page, name: str, wanted: set[str], timeout: float = 30, plot: int = 0):
+    """The effects painted on a structure, once they are ``wanted`` (or at the timeout)."""
+    deadline = time.monotonic() + timeout
+    got = effects_at(page, name, plot)
+    while got != wanted and time.monotonic() < deadline:
+        time.sleep(0.25)
+        got = effects_at(page, name, plot)
+    return got
 
 
 def explorer_select(page, label: str, value: str) -> None:
@@ -34,21 +52,23 @@ def explorer_click(page, text: str) -> None:
 
 def test_compress_a_root_in_jupyterlab(page, lab):
     base, token = lab
+    model = mapcheck.MODEL
     open_and_run(page, base, token, "03_compress_a_root.ipynb")
     # The notebook leaves the explorer at L4-L5 foraminal; take it back to a root by hand.
     explorer_click(page, "Nerve root")
     explorer_select(page, "Root:", "L5")
-    assert wait_fill(page, "dorsum_of_foot|left", BLUE) == BLUE  # L5: numb top of the foot
+    # L5 at 0.8: the top of the foot hurts and is numb; both are painted
+    assert wait_effects(page, "dorsum_of_foot|left", {"pain", "numbness"}) == {"pain", "numbness"}
     assert fill(page, "quadriceps|left") == NEUTRAL_MUSCLE
     assert fill(page, "dorsum_of_foot|right") == NEUTRAL_REGION
     panel = page.locator(".anatomy-explorer .anatomy-citations").first
     assert "the L5 lumbar nerve through the lateral hamstring muscle" in panel.inner_text()
     label = hover_text(page, "dorsum_of_foot|left")  # the path and the citations on hover
     assert "Top of the foot" in label and "Numbness" in label, label
-    assert "L5 nerve root" in label and "cites:" in label, label
+    assert "L5 nerve root" in label and "cited: [" in label, label  # the panel's numbers
 
     # Move the severity down, as a person drags the slider: weakness goes.
-    assert fill(page, "extensor_hallucis_longus|left") == PURPLE
+    assert effects_at(page, "extensor_hallucis_longus|left") == {"weakness"}
     handle = page.locator(".anatomy-explorer .noUi-handle").first
     handle.evaluate("el => el.scrollIntoView({block: 'center'})")
     box = handle.bounding_box()
@@ -56,13 +76,22 @@ def test_compress_a_root_in_jupyterlab(page, lab):
     page.mouse.down()
     page.mouse.move(box["x"] - 60, box["y"] + box["height"] / 2, steps=5)
     page.mouse.up()
-    assert wait_fill(page, "extensor_hallucis_longus|left", NEUTRAL_MUSCLE) == NEUTRAL_MUSCLE
+    assert wait_effects(page, "extensor_hallucis_longus|left", set()) == set()
+    assert fill(page, "extensor_hallucis_longus|left") == NEUTRAL_MUSCLE
 
     # Switch to a disc level and zone: foraminal L4-L5 presses L4, not L5.
     explorer_click(page, "Disc level")
     explorer_select(page, "Zone:", "foraminal")
-    assert wait_fill(page, "medial_leg|left", BLUE) == BLUE
-    assert fill(page, "dorsum_of_foot|left") == NEUTRAL_REGION
+    severity = float(page.locator(".anatomy-explorer .widget-readout").first.inner_text())
+    l4 = model.compress("L4", severity=severity).of(kind="region")
+    inner_leg = set(l4.loc[l4["structure"] == "medial_leg", "effect"])
+    assert wait_effects(page, "medial_leg|left", inner_leg) == inner_leg
+    assert effects_at(page, "dorsum_of_foot|left") == set()
+    # A central herniation takes both legs, as the engine models it.
+    explorer_select(page, "Zone:", "central")
+    assert "pain" in wait_effects(page, "lower_back|right", {"pain"})
+    side = page.locator(".anatomy-explorer .widget-toggle-button.mod-active:text-is('both')")
+    assert side.count() >= 1
     assert page.console_errors == []
 
 
@@ -73,15 +102,31 @@ def test_lecture_view_in_voila(page, voila):
     page.goto(voila, timeout=120_000)
     page.wait_for_selector(".anatomy-explorer .js-plotly-plot", timeout=120_000)
     text = page.inner_text("body")
-    assert "anatomy.explore" not in text and "import anatomy" not in text  # no code shown
+    assert "anatomy.lecture" not in text and "import anatomy" not in text  # no code shown
     assert page.locator(".jp-CodeCell .cm-editor:visible").count() == 0
+    time.sleep(2)  # the figure is fitted to the screen once drawn
     assert page.evaluate("document.documentElement.scrollHeight") <= 720  # one screen
-    assert wait_fill(page, "dorsum_of_foot|left", BLUE) == BLUE  # starts at L5, moderate
+    # starts at L5, moderate: the top of the foot hurts and is numb
+    assert wait_effects(page, "dorsum_of_foot|left", {"pain", "numbness"}) == {"pain", "numbness"}
     explorer_select(page, "Root:", "S1")
-    assert wait_fill(page, "sole|left", BLUE) == BLUE
-    assert fill(page, "dorsum_of_foot|left") != BLUE
+    assert "numbness" in wait_effects(page, "sole|left", {"pain", "numbness"})
+    assert effects_at(page, "dorsum_of_foot|left") == set()
+    # The bend explorer and the self-check are tabs away, no code needed.
+    page.click(".lm-TabBar-tab:has-text('Bend the knee')")
+    page.wait_for_function(
+        "() => document.querySelectorAll('.anatomy-explorer .js-plotly-plot').length >= 2",
+        timeout=60_000,
+    )
+    assert "S1 root" in page.inner_text(".anatomy-tabs")  # it follows the explorer
+    page.click(".lm-TabBar-tab:has-text('Self-check')")
+    page.wait_for_function(
+        "() => document.querySelector('.anatomy-tabs').innerText.includes('case 1 of 6')",
+        timeout=60_000,
+    )
     # The only requests that may fail are Voila's icon font from a CDN (offline here).
     assert all("fontawesome" in url for url in external), external
+    others = [e for e in page.console_errors if "Failed to load resource" not in e]
+    assert others == [], others
 
 
 def test_offline_the_notebook_still_renders_and_updates(chromium, lab):
@@ -97,15 +142,13 @@ def test_offline_the_notebook_still_renders_and_updates(chromium, lab):
             route.abort()
 
     context.route("**/*", only_loopback)
-    page = context.new_page()
-    errors = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page = watch(context.new_page())
     try:
         open_and_run(page, base, token, "00_start_here.ipynb")
         explorer_select(page, "Root:", "S1")
-        assert wait_fill(page, "sole|left", BLUE) == BLUE
+        assert "numbness" in wait_effects(page, "sole|left", {"pain", "numbness"})
         time.sleep(0.5)
-        assert errors == [], errors
+        assert page.console_errors == [], page.console_errors
         assert blocked == [], f"the notebook asked the network for {blocked}"
     finally:
         SHOTS.mkdir(parents=True, exist_ok=True)
@@ -113,7 +156,7 @@ def test_offline_the_notebook_still_renders_and_updates(chromium, lab):
         context.close()
 
 
-VERMILLION, WHITE = "rgb(213, 94, 0)", "rgb(255, 255, 255)"
+VERMILLION, WHITE = "rgb(204, 51, 17)", "rgb(255, 255, 255)"  # the pain colour, white
 STAR_FILL = """(prefix) => {
   const gd = document.querySelector('.anatomy-explorer .js-plotly-plot');
   const index = gd.layout.shapes.findIndex(s => s.name && s.name.startsWith(prefix) && s.visible);
