@@ -329,7 +329,7 @@ def drawn(figure: dict) -> list[dict]:
 
 def test_without_plotlys_private_names_updates_take_the_public_path(model, monkeypatch):
     """A plotly upgrade that removes the private names costs speed, never correctness."""
-    figure_channel._has_private_names.cache_clear()
+    figure_channel.CHECKED.clear()
     monkeypatch.setattr(figure_channel, "PRIVATE_NAMES", (*figure_channel.PRIVATE_NAMES, "_gone"))
     try:
         with pytest.warns(RuntimeWarning, match="_gone"):
@@ -344,4 +344,4 @@ def test_without_plotlys_private_names_updates_take_the_public_path(model, monke
         expected = bmap.body_map(model, findings, legend=False).to_dict()
         assert drawn(explorer.figure.to_dict()) == drawn(expected)
     finally:
-        figure_channel._has_private_names.cache_clear()
+        figure_channel.CHECKED.clear()

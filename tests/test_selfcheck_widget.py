@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import anatomy
+from anatomy.text.words import summary_rows
 
 
 @pytest.fixture
@@ -21,7 +22,8 @@ def test_a_case_shows_its_findings_but_not_its_lesion(quiz, model):
     assert quiz.current == 1 and case.number == 1
     assert "→" not in hover(quiz)  # no path on the map ...
     assert "cites:" not in hover(quiz)
-    assert case.rows()[0][2] in quiz.findings.value  # ... the findings in words
+    words = summary_rows(model, case.shown)[0][2]  # ... the findings in words,
+    assert words in quiz.findings.value  # from the back down the leg
     labels = [label for label, _ in quiz.choices.options]
     assert len(labels) == 4 and quiz.choices.value is None
     assert "case 1 of 4" in quiz.header.value
@@ -47,12 +49,24 @@ def test_the_buttons_take_the_same_path(quiz):
     assert quiz.current == 2 and quiz.feedback.value == ""
 
 
-def test_score_after_the_last_case(quiz):
+def test_score_after_the_last_case_then_review_and_start_again(quiz):
     for _ in range(4):
         quiz.answer(quiz.case.answer)
         quiz.next()
     assert quiz.score == (4, 4)
     assert "Score: 4 of 4" in quiz.header.value
+    assert quiz.review.value.count("<tr>") == 4 + 1  # a row per case, and the heading
+    assert "Your first answer" in quiz.review.value and quiz.end.layout.display is None
+    quiz.go_to.value = 2  # back to a case: its answer and why, again
+    assert quiz.current == 2 and "Right:" in quiz.feedback.value
+    quiz.restart_button.click()
+    assert quiz.current == 1 and quiz.score == (0, 0) and quiz.feedback.value == ""
+
+
+def test_the_cases_come_from_both_sides(model):
+    for seed in (0, 1, 2026):
+        sides = [case.side for case in anatomy.self_check(model, n=6, seed=seed).cases]
+        assert sides.count("left") == sides.count("right") == 3, (seed, sides)
 
 
 def test_no_choice_and_bad_choice_show_a_message(quiz):

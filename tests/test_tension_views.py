@@ -245,7 +245,7 @@ def test_the_lesion_menu_irritates_a_root_or_a_nerve(model):
     assert bender.findings.lesions[0].site == "piriformis"
     bender.set_findings(model.compress_disc("L5-S1", zone="central", severity=0.6))
     assert bender.lesion.value == "given"
-    assert bender.lesion.options[-1][0].startswith("As given: L5-S1 central")
+    assert bender.lesion.options[-1][0].startswith("As given: L5-S1 disc, central")
 
 
 def test_it_follows_an_explorer(model):
@@ -282,4 +282,4 @@ def test_the_html_is_escaped(model):
     findings = model.compress("L5", severity=0.5)
     state = tension.pose_state(model, {}, findings)
     page = panels.bend_html(model, state, findings, neurodynamic.onsets(findings, model=model))
-    assert "<script" not in page and "L5, left side" in page
+    assert "<script" not in page and "L5 root, left side" in page

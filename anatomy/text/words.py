@@ -111,9 +111,14 @@ def summary_rows(model: Model, findings) -> list[tuple[str, str, str]]:
     return rows
 
 
-def findings_words(findings) -> str:
-    """What a set of findings compresses, in words ('nothing compressed' for none)."""
-    return lesions_in_words(findings.lesions) if findings is not None else "nothing irritated"
+def findings_words(findings, model: Model | None = None) -> str:
+    """What a set of findings compresses, in words ('nothing irritated' for None); by
+    names when the model is given ('Common fibular nerve at the fibular head')."""
+    if findings is None:
+        return "nothing irritated"
+    return (
+        lesions_named(model, findings) if model is not None else lesions_in_words(findings.lesions)
+    )
 
 
 def short_path(path: str) -> str:

@@ -48,8 +48,9 @@ _STYLE = """<style>
 .anatomy-explorer .widget-radio-box label, .anatomy-explorer .widget-tab > .p-TabBar,
 .anatomy-explorer .lm-TabBar-tab { font-size: FONTpx; }
 .anatomy-explorer .widget-html-content { line-height: 1.35; }
-.anatomy-tabs .lm-TabBar-tab { font-size: FONTpx; flex-basis: auto; max-width: none;
-  min-height: calc(FONTpx * 1.8); line-height: calc(FONTpx * 1.6); }
+.jupyter-widgets.widget-tab.anatomy-tabs > .lm-TabBar .lm-TabBar-tab { font-size: FONTpx;
+  flex: 0 0 auto; max-width: none; min-height: calc(FONTpx * 1.8);
+  line-height: calc(FONTpx * 1.6); }
 .anatomy-tabs .lm-TabBar, .anatomy-tabs .widget-tab-bar { min-height: calc(FONTpx * 1.9); }
 .anatomy-row { flex-wrap: wrap; align-items: center; column-gap: 12px; row-gap: 2px; }
 .anatomy-row > * { flex: 0 0 auto; max-width: 100%; }
@@ -58,6 +59,7 @@ _STYLE = """<style>
 .anatomy-explorer .widget-dropdown > select { min-width: 4em; }
 .anatomy-explorer .widget-toggle-buttons .widget-toggle-button { width: auto;
   padding: 0 0.6em; }
+.anatomy-explorer .widget-button { width: auto; padding: 0 0.8em; }
 .anatomy-figure { flex: 0 0 auto; overflow: hidden; }
 .anatomy-figure > * { transform: scale(var(--anatomy-scale, 1)); transform-origin: 0 0;
   width: max-content; height: max-content; flex: none; margin: 0; }
@@ -65,6 +67,7 @@ _STYLE = """<style>
 .anatomy-body { column-gap: 16px; align-items: flex-start; }
 .anatomy-aside { flex: 1 1 ASIDEpx; min-width: ASIDEpx; overflow-y: auto;
   max-height: var(--anatomy-aside-height, none); }
+.anatomy-aside > *, .anatomy-aside > .widget-vbox > * { flex: 0 0 auto; }
 .anatomy-panels { flex-wrap: wrap; column-gap: 16px; }
 .anatomy-panels > .anatomy-panel { flex: 1 1 460px; min-width: min(460px, 100%); }
 .anatomy-panel { max-height: PANELpx; overflow-y: auto; padding-right: 6px; }
@@ -151,9 +154,10 @@ def figure_box(figure, view) -> widgets.Box:
     return box
 
 
-def aside(children) -> widgets.VBox:
-    """The column beside a presenter's figure: it scrolls, never squashes."""
-    column = widgets.VBox(children)
+def aside(children, min_width: str | None = None) -> widgets.VBox:
+    """The column beside a figure: it scrolls, never squashes (below ``min_width``, or
+    the stylesheet's width for the mode)."""
+    column = widgets.VBox(children, layout=widgets.Layout(min_width=min_width))
     column.add_class("anatomy-aside")
     return column
 

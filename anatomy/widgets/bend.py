@@ -32,6 +32,7 @@ from anatomy.widgets.linked import Onset, Strains, replay_row
 from anatomy.widgets.panels import bend_html, error_html
 
 BEND_PRESETS = ("straight_leg_raise", "slump", "prone_knee_bend")
+ASIDE = "20em"  # the strains and the tests in words need this much beside the drawing
 NOTHING = "(nothing irritated)"
 
 
@@ -90,7 +91,7 @@ class BendExplorer:
         self.figure = self.keeper.keep(figure)  # it may be shown in several cells
         share_state(self.figure)
         self._build_controls()
-        self.table = base.panel("330px")
+        self.table = base.panel()
         self.message = widgets.HTML()
         self.widget = self._layout()
         self._update()
@@ -150,7 +151,7 @@ class BendExplorer:
             value = spec.get(lesion.kind, "")
             if value and value in {v for _, v in options}:
                 return {"lesion_options": options, "lesion": value, "severity": lesion.severity}
-        options.append((f"As given: {findings_words(findings)}", "given"))
+        options.append((f"As given: {findings_words(findings, self.model)}", "given"))
         return {"lesion_options": options, "lesion": "given"}
 
     # -- controls -----------------------------------------------------------------------------
@@ -170,7 +171,7 @@ class BendExplorer:
                 style=base.STYLE,
                 continuous_update=True,
                 readout_format="d",
-                layout=widgets.Layout(width="330px"),
+                layout=base.wide(),
                 tooltip=f"degrees; negative is {minus}" if low < 0 else "degrees",
             )
             slider.observe(self._on_slider, names="value")
@@ -211,7 +212,7 @@ class BendExplorer:
         ]
         self._show_lesion_controls()
         figure = base.figure_box(self.figure, theme.tension_view(self.presenter))
-        body = base.body([figure, base.aside([self.table])], side_by_side=True)
+        body = base.body([figure, base.aside([self.table], ASIDE)], side_by_side=True)
         return base.frame([widgets.VBox(rows), body], self.presenter, fit=self.keeper)
 
     def compact(self, call: tuple) -> widgets.Box:
@@ -223,7 +224,7 @@ class BendExplorer:
             chose, "Show it again", "Put the leg back as this cell did", lambda: self.replay(call)
         )
         figure = base.figure_box(self.figure, theme.tension_view(self.presenter))
-        body = base.body([figure, base.aside([self.table])], side_by_side=True)
+        body = base.body([figure, base.aside([self.table], ASIDE)], side_by_side=True)
         return base.frame(
             [heading, *self.slider_rows, self.message, body],
             self.presenter,
@@ -347,7 +348,8 @@ class BendExplorer:
         self.message.value = ""
         findings = self.findings
         if self.explorer is not None:
-            self.source.value = f"<i>From the explorer:</i> {html.escape(findings_words(findings))}"
+            words = findings_words(findings, self.model)
+            self.source.value = f"<i>From the explorer:</i> {html.escape(words)}"
         state = pose_state(self.model, self.angles, findings)
         parts = tension_parts(
             self.model,
@@ -380,7 +382,7 @@ class BendExplorer:
     def _fallback(self) -> tuple[str, str]:
         words = pose_words(self.model, self.angles, self.position)
         state = pose_state(self.model, self.angles, self.findings)
-        text = f"Bend explorer: {words}; {findings_words(self.findings)}"
+        text = f"Bend explorer: {words}; {findings_words(self.findings, self.model)}"
         tables = bend_html(self.model, state, self.findings, self.onsets(), self.last_test)
         return text, f"<p><b>Bend explorer</b>: {html.escape(words)}</p>" + tables
 

@@ -33,7 +33,6 @@ never correctness.
 from __future__ import annotations
 
 import warnings
-from functools import lru_cache
 from importlib import resources
 
 import anywidget
@@ -48,6 +47,7 @@ REDRAW_TRACES_ONLY = {
     "mode": "afterall",
 }
 PRIVATE_NAMES = ("_data", "_layout", "_send_animate_msg", "_widget_data", "_widget_layout")
+CHECKED: dict[str, bool] = {}  # figure class -> whether the fast path is there
 
 
 def fast_path_available(figure: go.FigureWidget) -> bool:
@@ -56,20 +56,19 @@ def fast_path_available(figure: go.FigureWidget) -> bool:
     Checked on the first figure, once per process (a probe figure of its own
     would send the browser a second 5 MB bundle); warns once when it does not.
     """
-    return _has_private_names(type(figure), tuple(n for n in PRIVATE_NAMES if hasattr(figure, n)))
-
-
-@lru_cache(maxsize=1)
-def _has_private_names(kind: type, found: tuple[str, ...]) -> bool:
-    missing = [name for name in PRIVATE_NAMES if name not in found]
-    if missing:
-        warnings.warn(
-            f"plotly's FigureWidget lacks {', '.join(missing)}: the body map updates through "
-            "the public batch_animate instead (correct, but slower)",
-            RuntimeWarning,
-            stacklevel=2,
-        )
-    return not missing
+    # by name: plotly may hand out a new FigureWidget class on each lookup
+    kind = f"{type(figure).__module__}.{type(figure).__qualname__}"
+    if kind not in CHECKED:
+        missing = [name for name in PRIVATE_NAMES if not hasattr(figure, name)]
+        if missing:
+            warnings.warn(
+                f"plotly's FigureWidget lacks {', '.join(missing)}: the body map updates "
+                "through the public batch_animate instead (correct, but slower)",
+                RuntimeWarning,
+                stacklevel=2,
+            )
+        CHECKED[kind] = not missing
+    return CHECKED[kind]
 
 
 def share_state(figure: go.FigureWidget) -> None:

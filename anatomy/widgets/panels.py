@@ -226,7 +226,7 @@ def bend_html(model: Model, state: PoseState, findings, onsets: dict, last_test=
     irritated = []
     if findings is not None and findings.lesions:
         irritated = threshold_lines(model, state.symptoms)
-    parts.append(f"<h4>Irritated: {html.escape(findings_words(findings))}</h4>")
+    parts.append(f"<h4>Irritated: {html.escape(findings_words(findings, model))}</h4>")
     if irritated:
         parts.append("<ul>" + "".join(f"<li>{html.escape(x)}</li>" for x in irritated) + "</ul>")
     if state.not_modelled:

@@ -18,7 +18,7 @@ from anatomy.engine.practice import practice_cases
 from anatomy.model import Model
 from anatomy.text.citations import CitationLog, cite_records
 from anatomy.text.feedback import answer_sheet, check
-from anatomy.text.words import lesion_label
+from anatomy.text.words import lesion_label, summary_rows
 from anatomy.viz import theme
 from anatomy.widgets import base
 from anatomy.widgets.map_view import BodyMapView
@@ -75,15 +75,14 @@ class SelfCheck:
         self.next_button.on_click(lambda _: self.next())
         self.restart_button.on_click(lambda _: self.restart())
         self.go_to.observe(self._on_go_to, names="value")
-        self.question = widgets.VBox(
-            [
-                self.findings,
-                widgets.HTML("<b>Which lesion gives these findings?</b>"),
-                self.choices,
-                base.row([self.check_button, self.next_button]),
-                self.feedback,
-            ]
-        )
+        ask = [
+            widgets.HTML("<b>Which lesion gives these findings?</b>"),
+            self.choices,
+            base.row([self.check_button, self.next_button]),
+        ]
+        # A presenter's column is one screen high: the question first, the words after.
+        order = [*ask, self.feedback, self.findings] if presenter else [self.findings, *ask]
+        self.question = widgets.VBox(order if presenter else [*order, self.feedback])
         self.end = widgets.VBox([self.review, base.row([self.go_to, self.restart_button])])
         figure = base.figure_box(self.figure, theme.view(presenter))
         legend = widgets.HTML(legend_html())
@@ -199,7 +198,7 @@ class SelfCheck:
         rows = "".join(
             f"<tr><td>{swatch(e.replace(' ', '_'))}"
             f"{html.escape(e)}</td><td>{html.escape(s)}</td><td>{html.escape(w)}</td></tr>"
-            for e, s, w in case.rows()
+            for e, s, w in summary_rows(self.model, case.shown)
         )
         return (
             f"<h4>Case {case.number}: the findings</h4>"
