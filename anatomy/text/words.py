@@ -48,7 +48,12 @@ def lesion_name(model: Model, lesion) -> str:
         return f"{lesion.target} root"
     if lesion.kind == "disc":
         return f"{lesion.target} disc, {lesion.zone}"
-    return model.site_row(lesion.target, lesion.site)["label"]
+    return model.derived(_site_labels)[(lesion.target, lesion.site)]
+
+
+def _site_labels(model: Model) -> dict[tuple[str, str], str]:
+    sites = model.sites
+    return dict(zip(zip(sites["nerve"], sites["site"], strict=True), sites["label"], strict=True))
 
 
 def lesion_words(model: Model, lesion) -> str:
@@ -82,6 +87,17 @@ def _body_rank(model: Model) -> dict[str, int]:
     return {sid: i for i, sid in enumerate(model.structures["id"])}
 
 
+def records_down_the_leg(model: Model, findings) -> list[dict]:
+    """The findings' rows (dicts) by side, then effect, then from the back down the leg."""
+    rank = body_rank(model)
+    effects = {e: i for i, e in enumerate(EFFECTS)}
+    sides = {"left": 0, "right": 1}
+    return sorted(
+        findings.records,
+        key=lambda r: (sides.get(r["side"], 2), effects[r["effect"]], rank.get(r["structure"], 0)),
+    )
+
+
 def down_the_leg(model: Model, table: pd.DataFrame) -> pd.DataFrame:
     """Finding rows by side, then effect, then from the back down the leg."""
     rank = body_rank(model)
@@ -99,15 +115,17 @@ def down_the_leg(model: Model, table: pd.DataFrame) -> pd.DataFrame:
 def summary_rows(model: Model, findings) -> list[tuple[str, str, str]]:
     """(effect, side, where) for each effect and side, what an examiner finds (no roots or
     nerves), the places listed from the back down the leg."""
-    table = down_the_leg(model, findings.table)
-    table = table[~table["kind"].isin(("root", "nerve"))]
+    records = [
+        r for r in records_down_the_leg(model, findings) if r["kind"] not in ("root", "nerve")
+    ]
     rows = []
     for effect in EFFECTS:
         for side in ("left", "right"):
-            part = table[(table["effect"] == effect) & (table["side"] == side)]
-            if len(part):
-                names = ", ".join(dict.fromkeys(part["label"].str.lower()))
-                rows.append((effect_word(effect), side, names))
+            names = [
+                r["label"].lower() for r in records if (r["effect"], r["side"]) == (effect, side)
+            ]
+            if names:
+                rows.append((effect_word(effect), side, ", ".join(dict.fromkeys(names))))
     return rows
 
 

@@ -93,6 +93,7 @@ class Explorer:
         self.findings = None
         self._case = None
         self._quiet = base.Quiet()
+        self._sites: dict[str, list] = {}  # nerve -> its sites as drop-down options
         first = model.compress(DEFAULT["root"], severity=DEFAULT["severity"], side=DEFAULT["side"])
         self.map = BodyMapView(model, first, presenter)
         self.figure = self.map.figure
@@ -147,8 +148,11 @@ class Explorer:
         self.reset_button.on_click(lambda _: self.reset())
 
     def _site_options(self, nerve: str):
-        sites = self.model.sites_of(nerve)
-        return [(label, site) for site, label in zip(sites["site"], sites["label"], strict=True)]
+        if nerve not in self._sites:
+            sites = self.model.sites_of(nerve)
+            pairs = zip(sites["site"], sites["label"], strict=True)
+            self._sites[nerve] = [(label, site) for site, label in pairs]
+        return self._sites[nerve]
 
     def _layout(self) -> widgets.Box:
         self.what = base.row([self.root, self.level, self.zone, self.nerve, self.site])

@@ -15,11 +15,11 @@ from anatomy.model.tables import split_cell
 from anatomy.model.vocabulary import EFFECT_LABELS, EFFECTS
 from anatomy.text.citations import cite_records, note_label, reference_line
 from anatomy.text.words import (
-    down_the_leg,
     findings_words,
     lesions_named,
     onset_sentences,
     preset_words,
+    records_down_the_leg,
     short_path,
     strain_words,
     threshold_lines,
@@ -100,14 +100,18 @@ def error_html(err: Exception) -> str:
 
 def summary_html(model: Model, findings: Findings, lead: str = "") -> str:
     """The findings in a few large lines, one per effect, from the back down the leg."""
-    table = down_the_leg(model, findings.table)
+    records = records_down_the_leg(model, findings)
     head = f"<h4>{html.escape(lead + lesions_named(model, findings))}</h4>"
     lines = []
     for effect in EFFECTS:
-        rows = table[(table["effect"] == effect) & ~table["kind"].isin(PATH_KINDS)]
-        if rows.empty:
+        labels = [
+            r["label"].lower()
+            for r in records
+            if r["effect"] == effect and r["kind"] not in PATH_KINDS
+        ]
+        if not labels:
             continue
-        names = ", ".join(dict.fromkeys(rows["label"].str.lower()))
+        names = ", ".join(dict.fromkeys(labels))
         lines.append(
             f"<p>{swatch(effect)}<b>{html.escape(EFFECT_LABELS[effect])}:</b> "
             f"{html.escape(names)}</p>"
@@ -130,7 +134,7 @@ def findings_html(model: Model, findings: Findings) -> str:
     if table.empty:
         return head + "<p>Nothing is affected at severity 0.</p>"
     number = {cid: i + 1 for i, cid in enumerate(findings.citation_ids)}
-    records = down_the_leg(model, table).to_dict("records")
+    records = records_down_the_leg(model, findings)
     rows = []
     for effect in EFFECTS:
         for row in records:
