@@ -65,8 +65,17 @@ def test_the_command_line_runs_from_the_wheel(installed):
 def test_the_body_map_draws_from_the_wheel(installed):
     code = (
         "import anatomy; from anatomy.viz.body_map import body_map; "
+        "from anatomy.viz.map_state import map_state; "
         "m = anatomy.load_model(); fig = body_map(m, m.compress('L4', severity=0.8)); "
-        "print(len(fig.data))"
+        "print(len(fig.data) == len(map_state(m).traces) > 30)"
     )
     out = run([str(installed), "-c", code], installed.parents[2])
-    assert int(out.stdout) > 40
+    assert out.stdout.strip() == "True"
+
+
+def test_the_widgets_browser_code_is_in_the_wheel(installed):
+    code = (
+        "from anatomy.widgets.figure_channel import Keeper; print('guard(figure)' in Keeper._esm)"
+    )
+    out = run([str(installed), "-c", code], installed.parents[2])
+    assert out.stdout.strip() == "True"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import time
+import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -158,8 +160,22 @@ def wait_fill(page, name: str, colour: str, timeout: float = 30, plot: int = 0) 
     return value
 
 
+def fresh_copy(base: str, token: str, notebook: str) -> str:
+    """A copy of a served notebook for one test: a kernel of its own, and no outputs an
+    earlier test's page saved (widgets of another kernel)."""
+    request = urllib.request.Request(
+        f"{base}/api/contents?token={token}",
+        data=json.dumps({"copy_from": notebook}).encode(),
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        return json.load(answer)["path"]
+
+
 def open_and_run(page, base: str, token: str, notebook: str) -> None:
-    """Open a notebook in JupyterLab, run all cells, wait for the explorer."""
+    """Open a fresh copy of a notebook in JupyterLab, run all cells, wait for the explorer."""
+    notebook = fresh_copy(base, token, notebook)
     # A workspace of its own, so no tab of an earlier test lingers hidden in the page.
     workspace = f"{notebook.split('.')[0]}-{int(time.time() * 1000)}"
     page.goto(f"{base}/lab/workspaces/{workspace}/tree/{notebook}?token={token}")
