@@ -36,6 +36,8 @@ FALLBACK_STYLE = """<style>
   display: none; }
 .jp-OutputArea-child:has(.anatomy-fallback) + .jp-OutputArea-child:not(:has(.anatomy-explorer)) {
   display: none; }
+.anatomy-fallback td, .anatomy-fallback th { text-align: left; vertical-align: top; }
+.anatomy-fallback .anatomy-number { text-align: right; }
 </style>"""
 RUN_AGAIN = "Run the cell to bring the {what} back."
 

@@ -69,17 +69,17 @@ def line_swatch(effect: str | None) -> str:
 
 def legend_html() -> str:
     """How the map shows each effect, in words (the widgets' legend)."""
-    areas = "".join(
+    areas = " ".join(  # spaces between the keys: a line may break there
         f'<span class="anatomy-key">{swatch(e)}{html.escape(EFFECT_LABELS[e])}</span>'
         for e in EFFECTS
     )
     both = swatch("numbness").replace("#FFFFFF 2px 4px", f"{theme.EFFECT_COLOURS['pain']} 2px 4px")
-    areas += f'<span class="anatomy-key">{both}Pain and numbness</span>'
+    areas += f' <span class="anatomy-key">{both}Pain and numbness</span> '
     star = (
         f'<span class="anatomy-key"><span style="color: {theme.LESION_COLOUR}; '
         f'-webkit-text-stroke: 1px {theme.STAR_LINE}">&#9733;</span> Compressed here</span>'
     )
-    lines = "".join(
+    lines = " ".join(
         f'<span class="anatomy-key">{line_swatch(e)}{html.escape(_line_word(e))}</span>'
         for e in (*EFFECTS, None)
     )
