@@ -282,7 +282,7 @@ def tension_figure(
         hip_flexion, knee_flexion, ankle_dorsiflexion, neck_flexion in degrees
         (missing ones 0); checked against the normal ranges.
     findings : anatomy.Findings, optional
-        The irritated roots or nerves: a star marks each, filled vermillion
+        The irritated roots or nerves: a star marks each, filled red (the pain colour)
         once its pull reaches its tolerance (symptoms start).
     position : {"supine", "sitting", "prone"}
         How the body is drawn (lying on the back, sitting, lying face down);
