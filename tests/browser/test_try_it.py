@@ -139,3 +139,39 @@ def test_a_reopened_notebook_shows_its_saved_words_not_an_error(chromium, lab):
         page.screenshot(path=str(SHOTS / "reopened.png"))
     finally:
         context.close()
+
+
+def test_a_cell_run_again_leaves_every_view_updating(page, lab):
+    """Running the explorer's cell again removes its old view; plotly never unsubscribes a
+    removed view, which then threw at each update and stopped every later view
+    ('Error setting state ... _frameQueue'). The map must still follow the controls."""
+    base, token = lab
+    open_and_run(page, base, token, "03_compress_a_root.ipynb")
+    index = page.evaluate(
+        """() => [...document.querySelectorAll('.jp-Notebook .jp-Cell')].findIndex(c => {
+          const code = c.querySelector('.cm-content');
+          return code && code.textContent.trim().endsWith('explorer');
+        })"""
+    )
+    assert index >= 0
+    cell = page.locator(".jp-Notebook .jp-Cell").nth(index)
+    cell.evaluate("el => el.scrollIntoView({block: 'center'})")
+    cell.locator(".jp-InputArea-editor").click()
+    page.keyboard.press("Shift+Enter")
+    wait_quiet(page)
+    frame = page.evaluate(
+        "() => [...document.querySelectorAll('.anatomy-explorer')]"
+        ".findIndex(f => f.querySelector('.anatomy-findings'))"
+    )
+    scroll_to(page, frame)
+    explorer = page.locator(".anatomy-explorer").nth(frame)
+    explorer.locator("button:text-is('Nerve root')").click()
+    explorer.locator(".widget-dropdown:has(label:text-is('Root:')) select").select_option("S1")
+    page.wait_for_function(
+        "(i) => document.querySelectorAll('.anatomy-explorer')[i].innerText.includes('S1 root')",
+        arg=frame,
+        timeout=30_000,
+    )
+    plot = page.evaluate(PLOTS_IN, frame)
+    assert agrees(page, plot) == []
+    assert page.console_errors == []
