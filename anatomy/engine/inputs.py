@@ -17,7 +17,7 @@ import numbers
 
 from anatomy.errors import choice_error
 from anatomy.model import Model
-from anatomy.model.tables import split_cell
+from anatomy.model.tables import name_key, split_cell
 from anatomy.model.vocabulary import LESION_KINDS, SIDES
 
 
@@ -87,18 +87,14 @@ def zone_names(model: Model) -> dict[str, str]:
     names = {}
     for row in model.zones.to_dict("records"):
         for name in [row["zone"], *split_cell(row["aliases"])]:
-            names[_zone_key(name)] = row["zone"]
+            names[name_key(name)] = row["zone"]
     return names
-
-
-def _zone_key(name: str) -> str:
-    return name.strip().casefold().replace("_", " ").replace("-", " ")
 
 
 def check_zone(model: Model, zone) -> str:
     """Zone name (aliases, any case, '_' or '-' for spaces) or an error listing the zones."""
     names = zone_names(model)
-    key = _zone_key(check_text(zone, "zone", model.zone_names))
+    key = name_key(check_text(zone, "zone", model.zone_names))
     if key not in names:
         raise choice_error("zone", zone, list(names))
     return names[key]
@@ -142,11 +138,9 @@ def check_nerve_site(model: Model, nerve, site=None) -> tuple[str, str, float]:
     if site is None:
         row = sites.iloc[0]
         return nerve_id, row["site"], float(row["position"])
-    key = check_text(site, f"site for the {nerve_id} nerve", sites["site"]).strip().casefold()
-    key = key.replace("_", " ")
+    key = name_key(check_text(site, f"site for the {nerve_id} nerve", sites["site"]))
     for row in sites.to_dict("records"):
-        names = [row["site"].replace("_", " "), *split_cell(row["aliases"])]
-        if key in (n.casefold() for n in names):
+        if key in (name_key(n) for n in [row["site"], *split_cell(row["aliases"])]):
             return nerve_id, row["site"], float(row["position"])
     raise choice_error(f"site for the {nerve_id} nerve", site, list(sites["site"]))
 
