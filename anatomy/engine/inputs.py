@@ -74,6 +74,15 @@ def check_count(value, what: str, low: int = 1, high: int | None = None) -> int:
     return int(value)
 
 
+def check_model(model) -> Model:
+    """The model (``anatomy.load_model()``), or a TypeError naming what was given."""
+    if not isinstance(model, Model):
+        raise TypeError(
+            f"model must come from anatomy.load_model(), not {model!r} ({type(model).__name__})"
+        )
+    return model
+
+
 def check_root(model: Model, root) -> str:
     """Root id (case-insensitive) or an error listing the valid roots."""
     name = check_text(root, "root", model.roots).strip().upper()

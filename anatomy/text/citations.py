@@ -8,11 +8,12 @@ widget made through the lesson adds the citations it shows, and
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
 from anatomy.engine.findings import Findings
+from anatomy.engine.inputs import check_model
 from anatomy.model import Model
 from anatomy.model.vocabulary import CORRECTED_VERDICTS
 
@@ -79,7 +80,9 @@ def _ids_and_support(findings) -> tuple[list[str], dict[str, list[str]]]:
                 if label not in supports[cid]:
                     supports[cid].append(label)
         return findings.citation_ids, supports
-    if isinstance(findings, str) or not isinstance(findings, Iterable):
+    if isinstance(findings, str | bytes | Mapping | pd.DataFrame) or not isinstance(
+        findings, Iterable
+    ):
         raise TypeError(
             "cite findings (model.compress(...)) or a list of citation ids, "
             f"not {findings!r} ({type(findings).__name__})"
@@ -111,10 +114,12 @@ def cite_records(model: Model, findings) -> list[dict]:
     Raises
     ------
     TypeError
-        Not findings nor a list of ids.
+        Not a model; not findings nor a list of ids (a string, a dict or a table is not
+        a list of ids).
     ValueError
         An unknown citation id.
     """
+    check_model(model)
     ids, supports = _ids_and_support(findings)
     citations = model._index["citation"]
     unknown = [cid for cid in ids if cid not in citations]
