@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import anatomy
+from anatomy.course import Lesson
 from anatomy.engine.candidates import candidates
 from anatomy.model.vocabulary import EFFECTS, OBSERVED_KINDS
 
@@ -272,6 +273,40 @@ def test_any_input_gives_a_result_or_a_value_or_type_error(name, data):
     for key in data.draw(st.lists(st.sampled_from(sorted(valid)), min_size=1, max_size=2)):
         lists = name == "localize" and key == "findings" and data.draw(st.booleans())
         kwargs[key] = data.draw(finding_lists if lists else anything)
+    try:
+        function(**kwargs)
+    except (ValueError, TypeError) as err:
+        assert str(err), "an error says what is wrong"
+
+
+LESSON = Lesson(MODEL)
+# The teaching tables and figures a notebook makes through its Lesson (slower: fewer examples).
+LESSON_CALLS = {
+    "body_map": (LESSON.body_map, {"findings": F5, "panels": ("spine",)}),
+    "pathways": (LESSON.pathways, {"findings": F5, "side": "left"}),
+    "summary": (LESSON.summary, {"findings": F5}),
+    "compare": (LESSON.compare, {"a": F5, "b": F5, "names": ("a", "b")}),
+    "severity_ladder": (LESSON.severity_ladder, {"root": "L5", "severities": (0.2, 0.8)}),
+    "case_card": (LESSON.case_card, {"case": "office_worker"}),
+    "sweep_table": (LESSON.sweep_table, {"angle": "knee_flexion", "values": (0, 90)}),
+    "roots_table": (LESSON.roots_table, {"roots": ("L5",), "severity": 0.7}),
+    "threshold_ladder": (LESSON.threshold_ladder, {"root": "L5", "severities": (0.5,)}),
+    "localize_table": (LESSON.localize_table, {"findings": F5, "top": 3, "complete": None}),
+    "tell_apart_table": (LESSON.tell_apart_table, {"a": "L5", "b": "L4", "side": "left"}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LESSON_CALLS))
+@settings(
+    suppress_health_check=[HealthCheck.too_slow],
+    max_examples=max(30, settings.default.max_examples // 2),
+)
+@given(data=st.data())
+def test_any_input_to_a_lesson_gives_a_result_or_a_value_or_type_error(name, data):
+    function, valid = LESSON_CALLS[name]
+    kwargs = dict(valid)
+    for key in data.draw(st.lists(st.sampled_from(sorted(valid)), min_size=1, max_size=2)):
+        kwargs[key] = data.draw(anything)
     try:
         function(**kwargs)
     except (ValueError, TypeError) as err:

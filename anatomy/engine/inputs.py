@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import numbers
+from collections.abc import Callable, Iterable, Mapping
 
 from anatomy.errors import choice_error
 from anatomy.model import Model
@@ -81,6 +82,24 @@ def check_model(model) -> Model:
             f"model must come from anatomy.load_model(), not {model!r} ({type(model).__name__})"
         )
     return model
+
+
+def check_values(values, what: str, check: Callable) -> list:
+    """A non-empty list (tuple, range...) of distinct values, each passed through ``check``.
+
+    TypeError for a single string, a mapping or anything that is not a list; ValueError
+    for an empty list or a value given twice (it would silently make one row)."""
+    if isinstance(values, str | bytes | Mapping) or not isinstance(values, Iterable):
+        raise TypeError(
+            f"{what} must be a list of values, not {values!r} ({type(values).__name__})"
+        )
+    checked = [check(value) for value in values]
+    if not checked:
+        raise ValueError(f"give at least one of the {what}")
+    twice = next((v for i, v in enumerate(checked) if v in checked[:i]), None)
+    if twice is not None:
+        raise ValueError(f"{what}: {twice!r} is given twice")
+    return checked
 
 
 def check_root(model: Model, root) -> str:

@@ -51,7 +51,13 @@ class CitationLog:
         self._ids.update(dict.fromkeys(ids))
 
     def add_findings(self, findings: Findings | None) -> None:
-        """Record every citation behind some findings (nothing for None)."""
+        """Record every citation behind some findings (nothing for None); TypeError for
+        anything else, before anything is drawn from it."""
+        if findings is not None and not isinstance(findings, Findings):
+            raise TypeError(
+                "pass findings (model.compress(...)) or None, "
+                f"not {findings!r} ({type(findings).__name__})"
+            )
         if findings is not None:
             self.add(findings.citation_ids)
 
