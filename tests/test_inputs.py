@@ -123,3 +123,32 @@ def test_comparing_a_lesson_with_itself_names_the_columns_apart():
     assert "L5, left side, severity 0.9 (severe)" in columns
     same = list(L.compare(F, F).columns)
     assert any(c.endswith("(first)") for c in same) and any(c.endswith("(second)") for c in same)
+
+
+@pytest.mark.parametrize(
+    ("written", "structure"),
+    [
+        ("Dorsum of foot", "dorsum_of_foot"),
+        ("extensor-hallucis-longus", "extensor_hallucis_longus"),
+        ("  Common  Fibular ", "common_fibular"),
+        ("L4 L5", "L4-L5"),
+        ("KNEE JERK", "patellar_reflex"),
+    ],
+)
+def test_a_name_written_another_way_is_the_same_name(written, structure):
+    """Case, '_', '-' and spaces do not matter to a lookup: the loader keeps every name
+    written that way unique, so no variant can pick another structure."""
+    assert M.resolve(written) == structure
+
+
+def test_harmless_variants_give_the_same_answers():
+    ranked = M.localize([("Numbness", "Dorsum of foot"), ("Reduced-Reflex", "Medial Hamstring Reflex")])
+    assert ranked.equals(
+        M.localize([("numbness", "dorsum_of_foot"), ("reduced_reflex", "medial_hamstring_reflex")])
+    )
+    assert M.compress_nerve("common fibular", site="Fibular Head").table.equals(
+        M.compress_nerve("common_fibular", site="fibular_head").table
+    )
+    assert M.compress_disc(" l4/l5 ", zone="Far-Lateral", side=" LEFT ").table.equals(
+        M.compress_disc("L4-L5", zone="extraforaminal", side="left").table
+    )
