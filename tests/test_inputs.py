@@ -142,7 +142,9 @@ def test_a_name_written_another_way_is_the_same_name(written, structure):
 
 
 def test_harmless_variants_give_the_same_answers():
-    ranked = M.localize([("Numbness", "Dorsum of foot"), ("Reduced-Reflex", "Medial Hamstring Reflex")])
+    ranked = M.localize(
+        [("Numbness", "Dorsum of foot"), ("Reduced-Reflex", "Medial Hamstring Reflex")]
+    )
     assert ranked.equals(
         M.localize([("numbness", "dorsum_of_foot"), ("reduced_reflex", "medial_hamstring_reflex")])
     )
