@@ -14,8 +14,8 @@ Exit codes (docs/errors.md):
 ====  ==========================================================================
 0     the report was printed
 1     the report could not be written (a full disk, an I/O error): one line
-2     bad input or usage: an unknown name, a number out of range, a flag that
-      does not apply (``--zone`` on a root, a target with ``--case``): one line
+2     bad input or usage: an unknown name or option, a number out of range, an
+      option that does not apply (``--zone`` on a root, a target with ``--case``)
 3     the data tables are broken (:class:`anatomy.DataError`): one line
 130   interrupted (Ctrl-C): one line
 141   the reader of the output went away (``| head -1``): nothing printed, as
@@ -45,8 +45,16 @@ EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
 LESION_FLAGS = ("severity", "side", "zone", "site")
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is a ValueError, so it ends in one printable line like
+    every other error (argparse would print the usage and the raw argument)."""
+
+    def error(self, message: str):
+        raise ValueError(f"{message} (python -m anatomy --help lists the options)")
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="python -m anatomy",
         description="Compress a nerve root, disc level or nerve and print what it affects, cited.",
     )

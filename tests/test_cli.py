@@ -91,6 +91,8 @@ def test_flags_that_do_not_apply_are_refused():
         (["--list", "--side", "right"], "--side does not apply to --list"),
         (["--localize", "numbness:sole", "--zone", "central"], "--zone does not apply to"),
         ([], "name a root, disc level or nerve"),
+        (["L5", "--bogus"], "unrecognized arguments: --bogus (python -m anatomy --help"),
+        (["L5", "--severity"], "argument --severity: expected one argument"),
     ):
         out = run(*args)
         assert (out.returncode, out.stdout) == (2, ""), args
