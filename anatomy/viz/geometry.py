@@ -20,7 +20,7 @@ import pandas as pd
 
 from anatomy.errors import DataError
 from anatomy.model import Model
-from anatomy.model.tables import geometry_file, line_of, read_table
+from anatomy.model.tables import data_dir, geometry_file, line_of, read_table
 
 PANELS = ("spine", "skin_front", "skin_back", "muscle_front", "muscle_back")
 LAYERS = (
@@ -135,7 +135,50 @@ def read_geometry(model: Model, path=None) -> Geometry:
         )
     table = table.assign(points=points)
     _check_markers(model, table, name)
+    _check_drawn(model, table, name, read_not_drawn(model))
     return Geometry(table)
+
+
+DRAWN_KINDS = ("root", "nerve", "muscle", "region", "reflex")
+NOT_DRAWN_COLUMNS = [("structure", True), ("reason", True)]
+
+
+def read_not_drawn(model: Model, path=None) -> dict[str, str]:
+    """Structures the map does not draw, with the reason (``geometry/not_drawn.csv``)."""
+    path = path if path is not None else data_dir() / "geometry" / "not_drawn.csv"
+    table = read_table(path, NOT_DRAWN_COLUMNS)
+    ids = set(model.structures["id"])
+    out = {}
+    for index, row in zip(table.index, table.to_dict("records"), strict=True):
+        if row["structure"] not in ids:
+            raise DataError(
+                path.name, line_of(table, index), "structure", f"unknown {row['structure']!r}"
+            )
+        out[row["structure"]] = row["reason"]
+    return out
+
+
+def _check_drawn(model: Model, table: pd.DataFrame, name: str, not_drawn: dict) -> None:
+    """Every root, nerve, muscle, region and reflex is drawn on both legs, or listed as not
+    drawn (and then not drawn at all): the map never silently leaves out what the table lists."""
+    drawn = set(zip(table["structure"], table["side"], strict=True))
+    for kind in DRAWN_KINDS:
+        for sid in model.ids(kind):
+            if sid in not_drawn:
+                if any(s == sid for s, _ in drawn):
+                    raise DataError(
+                        name, None, "structure", f"{sid!r} is drawn and listed as not drawn"
+                    )
+                continue
+            for side in LEG_SIDES:
+                if (sid, side) not in drawn:
+                    raise DataError(
+                        name,
+                        None,
+                        "structure",
+                        f"{sid} is not drawn on the {side}: draw it (tools/make_geometry.py) "
+                        "or list it in not_drawn.csv with the reason",
+                    )
 
 
 def _check_markers(model: Model, table: pd.DataFrame, name: str) -> None:
