@@ -26,7 +26,7 @@ def test_zone_table_applies_the_rule_at_every_level(lesson):
     assert table.loc["L4-L5", "paracentral"] == "L5"
     assert table.loc["L4-L5", "foraminal"] == "L4"
     assert table.loc["L5-S1", "central"] == "S1, S2, S3, S4"  # when large
-    assert table.loc["L1-L2", "central"].startswith("L2")  # and the conus: S1 to S4
+    assert table.loc["L1-L2", "central"] == "S1, S2, S3, S4"  # the conus: its sacral segments
 
 
 def test_knee_roots(lesson):

@@ -27,7 +27,7 @@ most central protrusions cause nothing of the kind).
 the end of the spinal cord, packed with the sacral segments
 (``conus_medullaris contains``): they are compressed at *s* x the link's weight
 from any severity, so bladder and bowel fail early and the saddle goes numb,
-while the knee jerks (L3, L4) are kept; the traversing root is compressed too.
+symmetrically, while the knee jerks (L3, L4) are kept (Dawodu, Table 1).
 
 **Sides.** ``side="both"`` is symmetric. A central herniation is usually worse on
 one side (Dawodu: cauda equina syndrome is usually asymmetric): ``side="left"``
@@ -84,7 +84,7 @@ def central_roots(
     if level in conus_levels(model):
         links = model.links
         held = links[(links["relation"] == "contains") & (links["source"] == "conus_medullaris")]
-        out = {root: severity * scale for root in traversing}
+        out: dict[str, float] = {}
         for root, weight in zip(held["target"], held["weight"], strict=True):
             pressed = severity * scale * (0.5 if weight == "minor" else 1.0)
             out[root] = max(out.get(root, 0.0), pressed)
