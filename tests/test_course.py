@@ -109,3 +109,54 @@ def test_the_model_keeps_no_citation_log(model):
     model.compress("L5", severity=0.9)
     assert not hasattr(model, "used_citations") and not hasattr(model, "note_citations")
     assert set(vars(model)) <= {*model.__dataclass_fields__, "_index"}
+
+
+def test_quote_shows_a_fact_with_its_reference_and_a_passage_with_its_correction(lesson):
+    card = lesson.quote("dermatome_overlap", "radicular_pain_non_dermatomal", title="Maps")
+    assert card.text.startswith("Maps\n====")
+    assert "neighbouring dermatomes overlap" in card.text and "Lee" in card.text
+    assert "64% were non-dermatomal" in card.text and "Murphy" in card.text
+    assert {"dermatome_overlap", "radicular_pain_non_dermatomal"} <= set(lesson.log.ids)
+    text_id = lesson.model.citations.query("note != ''").id.iloc[0]
+    assert "Note" in str(lesson.quote(text_id)) or "Correction" in str(lesson.quote(text_id))
+    with pytest.raises(ValueError, match="at least one citation"):
+        lesson.quote()
+    with pytest.raises(ValueError, match="nope"):
+        lesson.quote("nope")
+
+
+def test_central_ladder_reaches_the_sacral_roots_only_when_large(lesson):
+    """Gardner 2011: a small central bulge does not cause cauda equina syndrome; a large
+    central herniation does (bilateral signs, sphincters)."""
+    table = lesson.central_ladder("L4-L5", severities=(0.3, 0.9)).set_index("severity")
+    assert table.loc[0.3, "roots pressed"] == "L5, S1"
+    assert table.loc[0.3, "red flags"] == "none"
+    assert "S4" in table.loc[0.9, "roots pressed"]
+    assert "bladder or bowel dysfunction" in table.loc[0.9, "what is found"]
+    assert "saddle" in table.loc[0.9, "red flags"]
+    assert "ces_cause" in lesson.log
+
+
+def test_red_flag_table_lists_every_rule_of_the_data(lesson):
+    table = lesson.red_flag_table()
+    assert len(table) == len(lesson.model.red_flags)
+    row = table.set_index("red flag").loc["cauda equina"]
+    assert row["on both sides"] == "yes" and "saddle area" in row["raised by"]
+    assert "harrison_cauda_equina" in lesson.log
+
+
+def test_case_card_says_a_red_flag_in_words(lesson):
+    card = lesson.case_card("cauda_equina")
+    assert "RED FLAG: Bladder or bowel dysfunction" in card.text
+    assert 'role="alert"' in card.html
+    assert "RED FLAG" not in lesson.case_card("office_worker").text
+
+
+def test_evidence_weights_are_the_weights_localize_uses(lesson):
+    from anatomy.engine.localize import EVIDENCE
+
+    table = lesson.evidence_weights().set_index("finding")
+    assert table.loc["weakness", "found and explained (or missed)"] == EVIDENCE["weakness"]
+    assert table.loc["pain", "predicted but examined normal"] == 0
+    assert list(table["objective sign"]).count("yes") == 3
+    assert len(table) == len(EVIDENCE)

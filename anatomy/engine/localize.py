@@ -133,6 +133,15 @@ RULED_OUT = {
     "tingling": 0.5,
     "pain": 0.0,
 }
+WHY = {
+    "weakness": "objective: a muscle test",
+    "reduced_reflex": "objective, and the earliest sign of a root",
+    "sphincter_dysfunction": "objective: bladder and bowel",
+    "numbness": "dermatomes overlap and vary (Lee 2008): a normal patch argues little",
+    POSITIVE: "the straight-leg raise and its relatives",
+    "tingling": "a symptom, variable",
+    "pain": "radicular pain is often not dermatomal (Murphy 2009): absent pain never counts",
+}
 OBJECTIVE = ("weakness", "reduced_reflex", "sphincter_dysfunction")
 PARSIMONY = 0.05
 PRIOR = {"common": 0.02, "rare": -0.02}  # base_rates.csv: a nudge, never a finding's worth
@@ -407,6 +416,7 @@ def evidence_table() -> pd.DataFrame:
                 "explains or is missed": EVIDENCE[e],
                 "ruled out by the examination": RULED_OUT[e],
                 "objective": e in OBJECTIVE,
+                "why": WHY[e],
             }
             for e in EVIDENCE
         ]
