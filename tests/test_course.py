@@ -26,7 +26,8 @@ def test_zone_table_applies_the_rule_at_every_level(lesson):
     assert table.loc["L4-L5", "paracentral"] == "L5"
     assert table.loc["L4-L5", "foraminal"] == "L4"
     assert table.loc["L5-S1", "central"] == "S1, S2, S3, S4"  # when large
-    assert table.loc["L1-L2", "central"] == "S1, S2, S3, S4"  # the conus: its sacral segments
+    # The conus: its sacral segments and the epiconus (L5 a minor share).
+    assert table.loc["T12-L1", "central"] == "L5, S1, S2, S3, S4"
 
 
 def test_knee_roots(lesson):
@@ -133,7 +134,7 @@ def test_central_ladder_reaches_the_sacral_roots_only_when_large(lesson):
     assert table.loc[0.3, "red flags"] == "none"
     assert "S4" in table.loc[0.9, "roots pressed"]
     assert "bladder or bowel dysfunction" in table.loc[0.9, "what is found"]
-    assert "saddle" in table.loc[0.9, "red flags"]
+    assert "cauda equina" in table.loc[0.9, "red flags"]
     assert "ces_cause" in lesson.log
 
 
@@ -141,13 +142,14 @@ def test_red_flag_table_lists_every_rule_of_the_data(lesson):
     table = lesson.red_flag_table()
     assert len(table) == len(lesson.model.red_flags)
     row = table.set_index("red flag").loc["cauda equina"]
-    assert row["on both sides"] == "yes" and "saddle area" in row["raised by"]
+    # Gardner 2011: saddle numbness may start on one side: one side is enough.
+    assert row["on both sides"] == "no" and "saddle area" in row["raised by"]
     assert "harrison_cauda_equina" in lesson.log
 
 
 def test_case_card_says_a_red_flag_in_words(lesson):
     card = lesson.case_card("cauda_equina")
-    assert "RED FLAG: Bladder or bowel dysfunction" in card.text
+    assert "RED FLAG: Numbness of the saddle area" in card.text
     assert 'role="alert"' in card.html
     assert "RED FLAG" not in lesson.case_card("office_worker").text
 

@@ -68,8 +68,8 @@ def test_zone_rule_at_every_level(model, level, traversing, exiting):
         assert model.compress_disc(level, zone=zone).roots == [exiting]
     central = model.compress_disc(level, zone="central", severity=0.8)
     assert set(central.table["side"]) == {"left", "right"}
-    if level in ("T12-L1", "L1-L2"):  # the conus: its sacral segments, not the roots around
-        assert central.roots == ["S1", "S2", "S3", "S4"]
+    if level in ("T12-L1", "L1-L2"):  # the conus: its sacral segments and the epiconus
+        assert central.roots == ["L5", "S1", "S2", "S3", "S4"]
         return
     assert central.roots[0] == traversing  # the traversing root first...
     pain = central.of("pain", "root").set_index(["structure", "side"])["intensity"]
@@ -127,9 +127,11 @@ def test_a_central_herniation_is_usually_worse_on_one_side(model):
 
 def test_a_central_herniation_at_the_conus_gives_early_sphincter_failure(model):
     """Dawodu, Table 1: early bladder and bowel failure, symmetric perianal numbness,
-    knee jerks kept (Saifuddin: the cord ends at about L1)."""
+    ankle jerks affected, knee jerks kept (Dawodu: the cord ends between L1 and L2 in
+    the average adult; Saifuddin: lower third of L1, range mid T12 to upper L3)."""
     for level in ("T12-L1", "L1-L2"):
         f = model.compress_disc(level, zone="central", severity=0.5)
+        assert "achilles_reflex" in f.affected("reduced_reflex")
         assert {"bladder", "bowel"} <= f.affected("sphincter_dysfunction")
         assert set(f.of("numbness").query("structure == 'saddle'")["side"]) == {"left", "right"}
         assert "patellar_reflex" not in f.affected()

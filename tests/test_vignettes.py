@@ -21,7 +21,7 @@ L4 = {"L4", "L3-L4 paracentral", "L4-L5 foraminal", "L4-L5 extraforaminal"}
 L5 = {"L5", "L4-L5 paracentral", "L5-S1 foraminal", "L5-S1 extraforaminal"}
 S1 = {"S1", "L5-S1 paracentral"}
 CAUDA = {f"{level} central" for level in ("L2-L3", "L3-L4", "L4-L5", "L5-S1")}
-CONUS = {"T12-L1 central", "L1-L2 central"}
+CONUS = {"T12-L1 central", "L1-L2 central"}  # Dawodu; Saifuddin 1998
 
 
 @dataclass(frozen=True)
@@ -378,7 +378,16 @@ def test_central_candidates_never_lead_a_one_sided_single_root_picture(model):
 def test_red_flags_follow_the_picture(model):
     cauda = model.compress_disc("L5-S1", zone="central", side="right", severity=0.9)
     assert any("cauda equina" in flag for flag in cauda.red_flags)
-    conus = model.compress_disc("L1-L2", zone="central", side="both", severity=0.5)
+    conus = model.compress_disc("T12-L1", zone="central", side="both", severity=0.5)
     assert any("Conus medullaris" in flag for flag in conus.red_flags)
     assert not model.compress("S1", severity=0.9).red_flags
     assert not model.compress_disc("L4-L5", zone="central", severity=0.5).red_flags
+
+
+def test_saddle_numbness_on_one_side_is_a_red_flag(model):
+    """Gardner et al. 2011 (incomplete cauda equina syndrome): perineal numbness may be on
+    one side only and patchy before it spreads; it must not wait for the other side."""
+    f = model.compress_disc("L4-L5", zone="central", side="right", severity=0.75)
+    assert set(f.of("numbness").query("structure == 'saddle'")["side"]) == {"right"}
+    assert any("cauda equina" in flag for flag in f.red_flags)
+    assert "ces_unilateral" in f.citation_ids

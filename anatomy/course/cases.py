@@ -33,7 +33,6 @@ def case_card(model: Model, case: str, log: CitationLog | None = None) -> Card:
     )
     parts_text.append(f"In the model: {lesion}. {row['teaching']}")
     for flag in findings.flags:
-        record(log, flag.citations)
         parts_html.append(
             f'<p role="alert"><b>RED FLAG (not a colour alone):</b> {html.escape(flag.text)}</p>'
         )

@@ -75,7 +75,6 @@ def central_ladder(
     for severity in severities:
         f = model.compress_disc(level, zone="central", side="both", severity=severity)
         record(log, f.citation_ids)
-        record(log, [c for flag in f.flags for c in flag.citations])
         effects = [e for e in EFFECTS if not f.of(e, side="left").query("kind not in @PATH").empty]
         rows.append(
             {
@@ -83,7 +82,7 @@ def central_ladder(
                 "grade": grade_name(severity),
                 "roots pressed": ", ".join(f.roots),
                 "what is found": ", ".join(effect_word(e) for e in effects),
-                "red flags": " ".join(flag.text.split(":")[0] + "." for flag in f.flags) or "none",
+                "red flags": ", ".join(flag.id.replace("_", " ") for flag in f.flags) or "none",
             }
         )
     return Table(rows)

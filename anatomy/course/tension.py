@@ -66,7 +66,8 @@ def neurodynamic_table(model: Model, lesions: dict, log: CitationLog | None = No
 
     ``lesions`` maps a name to findings (or None for a healthy leg). The
     columns give the straight-leg raise (hip flexion; positive only by 70
-    degrees), the same with the foot pulled up 20 degrees, the slump (how far
+    degrees), the same with the foot pulled up 20 degrees, the crossed
+    straight-leg raise (the painless leg raised), the slump (how far
     from straight the knee is when symptoms start) and the prone knee bend
     (knee flexion).
     """
@@ -76,6 +77,7 @@ def neurodynamic_table(model: Model, lesions: dict, log: CitationLog | None = No
         record_findings(log, findings)
         slr = onset(findings, "straight_leg_raise", model=model)
         bragard = onset(findings, "straight_leg_raise", model=model, ankle_dorsiflexion=20)
+        crossed = onset(findings, "crossed_straight_leg_raise", model=model)
         slumped = onset(findings, "slump", model=model)
         pkb = onset(findings, "prone_knee_bend", model=model)
         rows.append(
@@ -83,6 +85,9 @@ def neurodynamic_table(model: Model, lesions: dict, log: CitationLog | None = No
                 "lesion": name,
                 "straight-leg raise (hip flexion)": onset_words(model, slr),
                 "the same, foot pulled up": onset_words(model, bragard),
+                "crossed (the other leg raised)": onset_words(
+                    model, crossed, "crossed_straight_leg_raise"
+                ),
                 "slump": onset_words(model, slumped, "slump"),
                 "prone knee bend (knee flexion)": onset_words(model, pkb, "prone_knee_bend"),
             }

@@ -23,11 +23,21 @@ signs; a severe one is a cauda equina syndrome: saddle numbness, bladder and
 bowel dysfunction (Gardner et al. 2011: it follows a large central herniation;
 most central protrusions cause nothing of the kind).
 
-**At the conus (T12-L1 and L1-L2, ``conus_medullaris lies_at``).** The canal holds
-the end of the spinal cord, packed with the sacral segments
-(``conus_medullaris contains``): they are compressed at *s* x the link's weight
-from any severity, so bladder and bowel fail early and the saddle goes numb,
-symmetrically, while the knee jerks (L3, L4) are kept (Dawodu, Table 1).
+**At the conus (T12-L1 and L1-L2, ``conus_medullaris lies_at``).** The cord ends
+between L1 and L2 in the average adult (Dawodu), on average at the lower third of
+L1, anywhere from mid T12 to upper L3 (Saifuddin 1998): at T12-L1 a central disc
+meets the conus in most adults, at L1-L2 in many. The model gives both levels the
+conus picture. There the canal holds the sacral segments and the epiconus
+(``conus_medullaris contains``: S1 to S4 main, L5 minor): they are compressed at
+*s* x the link's weight from any severity, so bladder and bowel fail early, the
+saddle goes numb symmetrically and the ankle jerks fade, while the knee jerks
+(L3, L4) are kept (Dawodu, Table 1). Left out, and said in the case and the
+notebooks: the lumbar roots running beside the conus (a mixed conus and cauda
+lesion, what an L1-L2 disc meets in adults whose cord ends higher) and the upper
+motor neurone signs a cord lesion can add (brisk reflexes, an upgoing plantar).
+A model of the roots beside the conus was tried: a central L1-L2 herniation then
+outranked the lower levels on Dawodu's cauda equina column, and the conus lost
+its own column to L5-S1, which no textbook supports.
 
 **Sides.** ``side="both"`` is symmetric. A central herniation is usually worse on
 one side (Dawodu: cauda equina syndrome is usually asymmetric): ``side="left"``
@@ -88,7 +98,7 @@ def central_roots(
         for root, weight in zip(held["target"], held["weight"], strict=True):
             pressed = severity * scale * (0.5 if weight == "minor" else 1.0)
             out[root] = max(out.get(root, 0.0), pressed)
-        return list(out.items())
+        return sorted(out.items(), key=lambda item: model.roots.index(item[0]))
     if not traversing:
         return []
     sacral = set(sphincter_roots(model))

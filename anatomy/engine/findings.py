@@ -93,10 +93,13 @@ class Findings:
 
     @property
     def citation_ids(self) -> list[str]:
-        """Every citation id behind the findings, in order of first use."""
+        """Every citation id behind the findings, in order of first use, then those of the
+        red flags they raise (a flag said in words is cited like a finding)."""
         seen: dict[str, None] = {}
         for ids in self.table["citations"]:
             seen.update(dict.fromkeys(ids))
+        for flag in self.flags:
+            seen.update(dict.fromkeys(flag.citations))
         return list(seen)
 
     def of(self, effect: str | None = None, kind: str | None = None, side: str | None = None):

@@ -34,13 +34,16 @@ but not abductor hallucis (L5 minor, 0.45: below the weakness threshold), and
 a root that contributes little never shows as clinical weakness.
 
 The reflex fades with numbness, before weakness: its sensory limb runs in the
-dorsal root, and a reflex change is the most objective sign of a root lesion
-(MSD Manual). This departs on purpose from the first plan, which put reflexes
+dorsal root (Gray's Anatomy, citation ``reflex_dorsal_root``), and a reflex
+change is the most objective sign of a root lesion (MSD Manual,
+``reflex_afferent``). This departs on purpose from the first plan, which put reflexes
 with weakness.
 
 The roots and nerves on the way are lit by what they carry: a nerve on the
 path of a weak muscle is listed with weakness, on the path of a numb region
-with numbness. A compressed root always hurts (radicular pain). A nerve site
+with numbness. A compressed root usually hurts (radicular pain), and the model
+always shows its pain; painless root lesions exist (a painless L5 foot drop),
+and so do painful ones without a deficit. A nerve site
 marked painless in ``sites.csv`` (the common fibular nerve at the fibular
 head: classically a painless foot drop) gives no pain, and numbness is its
 first sign. All of this is a teaching simplification: real lesions vary, and

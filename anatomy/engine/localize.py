@@ -14,7 +14,9 @@ finding                explains  ruled out   why
                        (weight)  (cost)
 =====================  ========  ==========  ============================================
 weakness               3         3           objective: a muscle test
-reduced reflex         3         3           objective, and the earliest sign of a root
+reduced reflex         3         3           objective, when one-sided: both ankle jerks
+                                             are absent in 23% of healthy people over 60
+                                             (Vrancken 2006)
 sphincter dysfunction  3         3           objective: bladder and bowel
 numbness               2         1           dermatomes overlap and vary (Lee 2008): a
                                              normal patch argues little against a root
@@ -135,7 +137,7 @@ RULED_OUT = {
 }
 WHY = {
     "weakness": "objective: a muscle test",
-    "reduced_reflex": "objective, and the earliest sign of a root",
+    "reduced_reflex": "objective when one-sided: both ankle jerks go in 23% of healthy over-60s",
     "sphincter_dysfunction": "objective: bladder and bowel",
     "numbness": "dermatomes overlap and vary (Lee 2008): a normal patch argues little",
     POSITIVE: "the straight-leg raise and its relatives",

@@ -254,7 +254,7 @@ def root_tension(
     """The pull on each root in a pose, in % strain (its most tensioned nerve's, by share).
 
     Slack nerves pull nothing, so the pull is never negative. Indexed by root
-    id, from L2 to S3 (the roots the modelled nerves pull on).
+    id, from L2 to S2 (the roots the modelled nerves pull on).
     """
     t = tables(model)
     strains = strains_of(

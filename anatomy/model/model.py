@@ -124,7 +124,7 @@ class Model:
 
     @property
     def roots(self) -> list[str]:
-        """Root ids from T12 to S3."""
+        """Root ids from T12 to S4."""
         return self.ids("root")
 
     @property
