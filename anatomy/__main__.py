@@ -34,7 +34,7 @@ import os
 import sys
 
 from anatomy.atlas import load_model
-from anatomy.engine.inputs import is_name_of
+from anatomy.engine.inputs import is_name_of, referring_joints
 from anatomy.errors import DataError
 from anatomy.model.tables import printable
 from anatomy.text.report import format_findings
@@ -56,10 +56,15 @@ class _Parser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="python -m anatomy",
-        description="Compress a nerve root, disc level or nerve and print what it affects, cited.",
+        description=(
+            "Compress a nerve root, disc level or nerve, or irritate a joint, and print what "
+            "it affects, cited."
+        ),
     )
     p.add_argument(
-        "target", nargs="?", help="a root (L5), a disc level (L4-L5) or a nerve (sciatic)"
+        "target",
+        nargs="?",
+        help="a root (L5), a disc level (L4-L5), a nerve (sciatic) or a joint (hip)",
     )
     p.add_argument("--severity", default=None, help="0 to 1 (default 0.5)")
     p.add_argument("--side", default=None, help="left, right or both (default left)")
@@ -93,6 +98,7 @@ def _listing(model) -> str:
             f"disc levels: {', '.join(model.disc_levels)}",
             f"zones: {', '.join(model.zone_names)}",
             f"nerve sites: {sites}",
+            f"joints: {', '.join(referring_joints(model))}",
             f"cases: {', '.join(model.cases['id'])}",
         ]
     )
@@ -119,6 +125,9 @@ def run(argv: list[str] | None = None) -> str:
         _not_for(args, ("site",), f"the disc level {target!r} (a disc takes --zone)")
         zone = args.zone if args.zone is not None else "paracentral"
         findings = model.compress_disc(target, zone=zone, side=side, severity=severity)
+    elif target.replace(" ", "_") in referring_joints(model) or is_name_of(model, target, "joint"):
+        _not_for(args, ("zone", "site"), f"the joint {target!r}")
+        findings = model.irritate_joint(target, side=side or "left", severity=severity)
     elif is_name_of(model, target, "nerve"):
         _not_for(args, ("zone",), f"the nerve {target!r} (a nerve takes --site)")
         findings = model.compress_nerve(
@@ -128,7 +137,8 @@ def run(argv: list[str] | None = None) -> str:
         nerves = model.site_nerves
         raise ValueError(
             f"unknown target {target!r}; valid: a root ({', '.join(model.roots)}), a disc level "
-            f"({', '.join(model.disc_levels)}) or a nerve ({', '.join(nerves)})"
+            f"({', '.join(model.disc_levels)}), a nerve ({', '.join(nerves)}) or a joint "
+            f"({', '.join(referring_joints(model))})"
         )
     return format_findings(model, findings)
 

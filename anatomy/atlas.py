@@ -71,6 +71,17 @@ class Atlas(Model):
         """Compress a peripheral nerve at a named site; only what lies below is affected."""
         return lesions.compress_nerve(self, nerve, site=site, side=side, severity=severity)
 
+    def irritate_joint(self, joint: str, side: str = "left", severity: float = 0.5) -> Findings:
+        """An irritated joint: the pain it refers, and nothing else.
+
+        ``joint`` is ``"hip"``, ``"sacroiliac_joint"`` or ``"facet_joints"`` (labels and
+        aliases such as "SI joint" work too). A joint refers pain through its own nerves
+        (the hip through the femoral and obturator nerves, which also reach the knee); it
+        gives no tingling, numbness, weakness or reflex change, which is how a normal
+        neurological examination points away from a root.
+        """
+        return lesions.irritate_joint(self, joint, side=side, severity=severity)
+
     def compress_case(self, case: str) -> Findings:
         """The findings of a preset case from the source texts (see ``model.cases``)."""
         return lesions.compress_case(self, case)

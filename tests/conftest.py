@@ -51,8 +51,8 @@ L5,supplies_skin,big_toe,main,,c_quote,
 c_quote,tiny_text,The L5 root goes down the leg,,line 1,accurate,,
 c_ref,tiny_ref,,The L5 root supplies the big toe.,Table 1,,,
 """,
-    "sites.csv": """nerve,site,label,position,painful,aliases,citations,note
-sciatic,piriformis,Sciatic nerve under piriformis,10,yes,buttock,c_ref,
+    "sites.csv": """nerve,site,label,position,painful,aliases,also,partial,citations,note
+sciatic,piriformis,Sciatic nerve under piriformis,10,yes,buttock,,,c_ref,
 """,
     "zones.csv": """zone,aliases,meets,lower_roots,default_side,citations,note
 central,midline,traverses,yes,both,c_ref,
@@ -82,6 +82,12 @@ sciatic,knee,behind,35,0.5,c_ref,
 """,
     "root_pull.csv": """root,nerve,share,citations,note
 L5,sciatic,main,c_ref,
+""",
+    "red_flags.csv": """id,text,any_of,both_sides,citations,note
+weak_both,Weakness in both legs,weakness:*,yes,c_ref,
+""",
+    "base_rates.csv": """lesion,rate,citations,note
+L5,common,c_ref,
 """,
 }
 

@@ -42,7 +42,8 @@ def test_disc_nerve_case_and_list():
     assert "Tibialis anterior" in fibular and "Tibialis posterior" not in fibular
     assert "sciatic @ piriformis" in run("--case", "sciatica_piriformis").stdout
     listing = run("--list").stdout
-    assert "disc levels: L1-L2, L2-L3, L3-L4, L4-L5, L5-S1" in listing
+    assert "disc levels: T12-L1, L1-L2, L2-L3, L3-L4, L4-L5, L5-S1" in listing
+    assert "joints: hip, sacroiliac_joint, facet_joints" in listing
 
 
 def test_bad_input_exits_2_with_a_clear_message():
@@ -72,8 +73,8 @@ def test_localize_ranks_lesions_from_findings():
 def test_localize_bad_finding_names_the_choices():
     out = run("--localize", "numbness-sole")
     assert out.returncode == 2 and "effect:structure" in out.stderr
-    out = run("--localize", "tingling:sole")
-    assert out.returncode == 2 and "unknown finding 'tingling'" in out.stderr
+    out = run("--localize", "tickling:sole")
+    assert out.returncode == 2 and "unknown finding 'tickling'" in out.stderr
     assert "Traceback" not in out.stderr
 
 

@@ -276,3 +276,29 @@ def test_without_plotlys_private_names_updates_take_the_public_path(model, monke
         assert drawn(explorer.figure.to_dict()) == drawn(expected)
     finally:
         figure_channel.fast_path_available.cache_clear()
+
+
+def test_a_red_flag_is_said_in_words_and_cited(explorer):
+    """Gardner 2011 and Harrison: a large central herniation compresses the cauda equina;
+    the explorer says so in an alert, with its citations in the panel."""
+    explorer.select("L4-L5", zone="central", severity=0.9, side="both")
+    assert 'role="alert"><b>RED FLAG:</b> Numbness of the saddle area' in explorer.table.value
+    assert 'id="cite-harrison_cauda_equina"' in explorer.citations.value
+    explorer.select("L5", severity=0.9, side="left")
+    assert "RED FLAG" not in explorer.table.value
+
+
+def test_a_joint_refers_pain_and_nothing_else(explorer):
+    """Khan 2004, Birnbaum 1997: an arthritic hip hurts in the groin, the front of the
+    thigh and the knee, with normal strength, reflexes and skin."""
+    model = explorer.model
+    f = explorer.select("hip", severity=0.6, side="right")
+    assert explorer.mode.value == "joint" and explorer.joint.value == "hip"
+    assert explorer.joint.layout.display is None and explorer.root.layout.display == "none"
+    assert set(f.table["effect"]) == {"pain"}
+    assert fills(model, explorer.figure, "anterior_knee", "right")[0].startswith("rgba(213, 94, 0")
+    assert "Hip joint" in explorer.table.value
+    explorer.joint.value = "sacroiliac_joint"  # the control takes the same path
+    assert explorer.findings.lesions[0].target == "sacroiliac_joint"
+    assert explorer.select_case("hip_knee_pain").lesions[0].kind == "joint"
+    assert explorer.select("knee") is None and "hip" in explorer.message.value

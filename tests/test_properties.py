@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 import anatomy
 from anatomy.course import Lesson
 from anatomy.engine.candidates import candidates
+from anatomy.model.tables import split_cell
 from anatomy.model.vocabulary import EFFECTS, OBSERVED_KINDS
 
 MODEL = anatomy.load_model()
@@ -78,15 +79,25 @@ def _rows(findings) -> list[tuple]:
     )
 
 
+def _not_organs(rows: list[tuple]) -> list[tuple]:
+    return [r for r in rows if r[1] != "sphincter_dysfunction"]
+
+
 @given(lesions, severities)
 def test_left_and_right_are_mirror_images_and_both_is_their_sum(lesion, severity):
+    """Two exceptions to the sum, both on purpose: the bladder and bowel show only when
+    both sides are lost (grading.py), and a central herniation on one side presses the
+    other side too, at half (canal.py), so its "both" is not two one-sided lesions."""
     left, right = (
         lesion.compress(MODEL, severity, "left"),
         lesion.compress(MODEL, severity, "right"),
     )
     assert _mirrored(left) == _rows(right)
     both = lesion.compress(MODEL, severity, "both")
-    assert _rows(both) == sorted(_rows(left) + _rows(right))
+    if dict(lesion.args).get("zone") == "central":
+        return
+    assert _not_organs(_rows(both)) == sorted(_not_organs(_rows(left) + _rows(right)))
+    assert not [r for r in _rows(left) if r[1] == "sphincter_dysfunction"]
 
 
 def _branch_position(nerve: str, child: str) -> float | None:
@@ -135,8 +146,13 @@ def test_a_nerve_lesion_never_reaches_above_its_site(lesion, severity, side):
     position = float(MODEL.site_row(args["nerve"], args["site"])["position"])
     findings = lesion.compress(MODEL, severity, side)
     assert "root" not in set(findings.table["kind"])
+    # A site may catch a neighbour too (sites.csv "also": the posterior femoral cutaneous
+    # nerve at the piriformis), from its start.
+    also = split_cell(MODEL.site_row(args["nerve"], args["site"])["also"])
     for structure in set(findings.table["structure"]):
-        assert _leaves_below(args["nerve"], position, structure), (lesion.name, structure)
+        assert _leaves_below(args["nerve"], position, structure) or any(
+            _leaves_below(n, 0.0, structure) for n in also
+        ), (lesion.name, structure)
 
 
 def _observed(findings) -> set:

@@ -69,9 +69,11 @@ def neurodynamic_table(model: Model, lesions: dict, log: CitationLog | None = No
     """Named lesions side by side: where each neurodynamic test turns positive.
 
     ``lesions`` maps a name to findings (or None for a healthy leg). The
-    columns give the straight-leg raise (hip flexion), the same with the foot
-    pulled up 20 degrees, the slump (knee flexion left when symptoms start)
-    and the prone knee bend (knee flexion).
+    columns give the straight-leg raise (hip flexion; positive only by 70
+    degrees), the same with the foot pulled up 20 degrees, the crossed
+    straight-leg raise (the painless leg raised), the slump (how far
+    from straight the knee is when symptoms start) and the prone knee bend
+    (knee flexion).
     """
     record(log, citation_ids(model))
     rows = []
@@ -79,6 +81,7 @@ def neurodynamic_table(model: Model, lesions: dict, log: CitationLog | None = No
         record_findings(log, findings)
         slr = onset(findings, "straight_leg_raise", model=model)
         bragard = onset(findings, "straight_leg_raise", model=model, ankle_dorsiflexion=20)
+        crossed = onset(findings, "crossed_straight_leg_raise", model=model)
         slumped = onset(findings, "slump", model=model)
         pkb = onset(findings, "prone_knee_bend", model=model)
         rows.append(
@@ -86,8 +89,11 @@ def neurodynamic_table(model: Model, lesions: dict, log: CitationLog | None = No
                 "lesion": name,
                 "straight-leg raise (hip flexion)": onset_words(model, slr),
                 "the same, foot pulled up": onset_words(model, bragard),
-                "slump (knee flexion left)": onset_words(model, slumped),
-                "prone knee bend (knee flexion)": onset_words(model, pkb),
+                "crossed (the other leg raised)": onset_words(
+                    model, crossed, "crossed_straight_leg_raise"
+                ),
+                "slump": onset_words(model, slumped, "slump"),
+                "prone knee bend (knee flexion)": onset_words(model, pkb, "prone_knee_bend"),
             }
         )
     return Table(rows)

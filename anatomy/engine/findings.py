@@ -9,18 +9,19 @@ from functools import cached_property
 import pandas as pd
 
 from anatomy.engine.grading import grade_name
-from anatomy.model.vocabulary import EFFECTS, FINDING_KINDS, effect_word, side_words
+from anatomy.engine.red_flags import RedFlag
+from anatomy.model.vocabulary import EFFECTS, FINDING_KINDS, PATH_KINDS, effect_word, side_words
 
 COLUMNS = ["structure", "label", "kind", "effect", "intensity", "side", "path", "citations"]
-PATH_KINDS = ("root", "nerve")  # the path to a finding, not what an examiner observes
+SPHINCTER = "sphincter_dysfunction"
 
 
 @dataclass(frozen=True)
 class Lesion:
     """One compressed site: what, where, which side, how hard."""
 
-    kind: str  # root | disc | nerve
-    target: str  # root id, disc level or nerve id
+    kind: str  # root | disc | nerve | joint
+    target: str  # root id, disc level, nerve id or joint id
     side: str
     severity: float
     zone: str | None = None  # for a disc
@@ -64,6 +65,18 @@ class Findings:
 
     table: pd.DataFrame
     lesions: tuple[Lesion, ...] = field(default=())
+    flag_rules: tuple[RedFlag, ...] = field(default=(), repr=False)
+
+    @property
+    def red_flags(self) -> list[str]:
+        """Plain-language red flags these findings raise (empty when none): cauda equina
+        and conus medullaris syndromes, weakness in both legs. See ``red_flags.csv``."""
+        return [flag.text for flag in self.flags]
+
+    @property
+    def flags(self) -> list[RedFlag]:
+        """The red flags raised, with their citations."""
+        return [flag for flag in self.flag_rules if flag.raised_by(self.records)]
 
     @property
     def roots(self) -> list[str]:
@@ -80,10 +93,13 @@ class Findings:
 
     @property
     def citation_ids(self) -> list[str]:
-        """Every citation id behind the findings, in order of first use."""
+        """Every citation id behind the findings, in order of first use, then those of the
+        red flags they raise (a flag said in words is cited like a finding)."""
         seen: dict[str, None] = {}
         for ids in self.table["citations"]:
             seen.update(dict.fromkeys(ids))
+        for flag in self.flags:
+            seen.update(dict.fromkeys(flag.citations))
         return list(seen)
 
     def of(self, effect: str | None = None, kind: str | None = None, side: str | None = None):
@@ -106,7 +122,7 @@ class Findings:
         if not isinstance(other, Findings):
             return NotImplemented
         rows = self.table.to_dict("records") + other.table.to_dict("records")
-        return merge(rows, self.lesions + other.lesions)
+        return merge(rows, self.lesions + other.lesions, self.flag_rules or other.flag_rules)
 
     def __len__(self) -> int:
         return len(self.table)
@@ -134,13 +150,17 @@ class Findings:
             f"<tr><td>{html.escape(e)}</td><td>{html.escape(s)}</td><td>{html.escape(w)}</td></tr>"
             for e, s, w in self.summary_rows()
         )
+        flags = "".join(
+            f'<p role="alert"><b>Red flag:</b> {html.escape(text)}</p>' for text in self.red_flags
+        )
         return (
-            f"<p><b>{html.escape(self._title())}</b></p><table><thead><tr><th>effect</th>"
+            f"<p><b>{html.escape(self._title())}</b></p>{flags}<table><thead><tr><th>effect</th>"
             f"<th>side</th><th>where</th></tr></thead><tbody>{rows}</tbody></table>"
         )
 
     def __repr__(self) -> str:
-        lines = [self._title()] + [f"  {e} ({s}): {w}" for e, s, w in self.summary_rows()]
+        lines = [self._title()] + [f"RED FLAG: {text}" for text in self.red_flags]
+        lines += [f"  {e} ({s}): {w}" for e, s, w in self.summary_rows()]
         return "\n".join(lines)
 
 
@@ -149,8 +169,25 @@ _KIND_ORDER = {k: i for i, k in enumerate(FINDING_KINDS)}
 _SIDE_ORDER = {"left": 0, "right": 1}
 
 
-def merge(rows: list[dict], lesions: tuple[Lesion, ...]) -> Findings:
+def _bilateral_sphincters(rows: list[dict]) -> list[dict]:
+    """Drop bladder and bowel findings (and the roots carrying them) unless that organ is
+    affected on both sides: each side's supply makes up for the other's loss."""
+    sides: dict[str, set] = {}
+    for row in rows:
+        if row["effect"] == SPHINCTER and row["kind"] == "organ":
+            sides.setdefault(row["structure"], set()).add(row["side"])
+    both = {organ for organ, seen in sides.items() if seen == {"left", "right"}}
+    return [
+        row
+        for row in rows
+        if row["effect"] != SPHINCTER
+        or (row["structure"] in both if row["kind"] == "organ" else both)
+    ]
+
+
+def merge(rows: list[dict], lesions: tuple[Lesion, ...], flag_rules=()) -> Findings:
     """One row per structure, effect and side: strongest intensity, all paths and citations."""
+    rows = _bilateral_sphincters(rows)
     merged: dict[tuple[str, str, str], dict] = {}
     for row in sorted(rows, key=lambda r: -r["intensity"]):
         key = (row["structure"], row["effect"], row["side"])
@@ -173,4 +210,4 @@ def merge(rows: list[dict], lesions: tuple[Lesion, ...]) -> Findings:
     )
     for row in out:
         row["path"] = " | ".join(row["path"])
-    return Findings(pd.DataFrame(out, columns=COLUMNS), lesions)
+    return Findings(pd.DataFrame(out, columns=COLUMNS), lesions, tuple(flag_rules))

@@ -173,9 +173,32 @@ def check_nerve_site(model: Model, nerve, site=None) -> tuple[str, str, float]:
     raise choice_error(f"site for the {nerve_id} nerve", site, list(sites["site"]))
 
 
+def referring_joints(model: Model) -> list[str]:
+    """The joints that refer pain (``refers_pain_to`` links), in table order."""
+    links = model.links
+    rows = links[links["relation"] == "refers_pain_to"]
+    return [s for s in dict.fromkeys(rows["source"]) if model.kind(s) == "joint"]
+
+
+def check_joint(model: Model, joint) -> str:
+    """A joint that refers pain (id, label or alias), or an error listing them."""
+    valid = referring_joints(model)
+    text = check_text(joint, "joint", valid)
+    try:
+        found = model.resolve(text.replace("_", " "), "joint")
+    except ValueError:
+        try:
+            found = model.resolve(text, "joint")
+        except ValueError:
+            found = None
+    if found not in valid:
+        raise choice_error("joint", joint, valid)
+    return found
+
+
 def parse_lesion(model: Model, spec: str) -> tuple[str, dict]:
-    """Check one lesion written as ``root:L5``, ``disc:L4-L5:paracentral`` or
-    ``nerve:sciatic@piriformis``; return (kind, keyword arguments) to compress it."""
+    """Check one lesion written as ``root:L5``, ``disc:L4-L5:paracentral``,
+    ``nerve:sciatic@piriformis`` or ``joint:hip``; return (kind, keyword arguments)."""
     kind, _, rest = check_text(spec, "lesion", LESION_KINDS).strip().partition(":")
     if kind == "root":
         return "root", {"root": check_root(model, rest)}
@@ -189,6 +212,8 @@ def parse_lesion(model: Model, spec: str) -> tuple[str, dict]:
         nerve, _, site = rest.partition("@")
         nerve_id, site_id, _ = check_nerve_site(model, nerve, site or None)
         return "nerve", {"nerve": nerve_id, "site": site_id}
+    if kind == "joint":
+        return "joint", {"joint": check_joint(model, rest)}
     raise choice_error("lesion kind", kind, LESION_KINDS)
 
 
@@ -214,4 +239,6 @@ def lesion_spec(kind: str, args: dict) -> str:
         return f"root:{args['root']}"
     if kind == "disc":
         return f"disc:{args['level']}:{args['zone']}"
+    if kind == "joint":
+        return f"joint:{args['joint']}"
     return f"nerve:{args['nerve']}@{args['site']}"

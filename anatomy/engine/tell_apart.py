@@ -14,13 +14,22 @@ from anatomy.model.tables import split_cell
 from anatomy.model.vocabulary import effect_word
 
 # The order in which findings tell lesions apart: objective signs first.
-DISCRIMINATING_ORDER = ("weakness", "reduced_reflex", "numbness", "pain")
+DISCRIMINATING_ORDER = (
+    "weakness",
+    "reduced_reflex",
+    "sphincter_dysfunction",
+    "numbness",
+    "positive",
+    "tingling",
+    "pain",
+)
 
 
 def finding_words(model: Model, key, sided: bool) -> str:
     """One finding in words: 'numbness: Top of the foot (left)'."""
     effect, structure, side = key
-    text = f"{effect_word(effect)}: {model.label(structure)}"
+    word = "positive" if effect == "positive" else effect_word(effect)
+    text = f"{word}: {model.label(structure)}"
     return f"{text} ({side})" if sided and side else text
 
 

@@ -25,9 +25,11 @@ from anatomy.model import name_checks, tension_checks
 from anatomy.model.loaded import Loaded, choice_error_at, file_of, is_position, number, rows
 from anatomy.model.tables import line_of, name_key, split_cell
 from anatomy.model.vocabulary import (
+    EFFECT_KINDS,
     KINDS,
     MIN_QUOTE_CHARS,
     MIN_QUOTE_WORDS,
+    RATES,
     RELATIONS,
     SIDES,
     SOURCE_KINDS,
@@ -49,12 +51,15 @@ UNIQUE = (
     ("nerve_beds", ["nerve"]),
     ("nerve_crossings", ["nerve", "joint"]),
     ("root_pull", ["root", "nerve"]),
+    ("red_flags", ["id"]),
+    ("base_rates", ["lesion"]),
 )
 # Columns that hold one of a fixed set of values: (table, column, choices, empty allowed).
 CHOICES = (
     ("structures", "kind", KINDS, False),
     ("sources", "kind", SOURCE_KINDS, False),
     ("citations", "verdict", VERDICTS, True),
+    ("base_rates", "rate", RATES, False),
 )
 # Tables whose every row names its citations.
 CITED = (
@@ -67,6 +72,8 @@ CITED = (
     "nerve_beds",
     "nerve_crossings",
     "root_pull",
+    "red_flags",
+    "base_rates",
 )
 
 
@@ -350,6 +357,13 @@ def validate_sites(loaded: Loaded) -> None:
             raise DataError(file, line, "position", f"{row['position']!r} is not 0..100")
         if row["painful"] not in ("yes", "no"):
             raise DataError(file, line, "painful", f"{row['painful']!r} is not yes or no")
+        for other in split_cell(row["also"]):
+            if kinds.get(other) != "nerve" or other == row["nerve"]:
+                nerves = sorted(s for s, k in kinds.items() if k == "nerve")
+                raise choice_error_at(file, line, "also", "other nerve", other, nerves)
+        for part in split_cell(row["partial"]):
+            if kinds.get(part) not in ("nerve", "region", "muscle", "reflex"):
+                raise choice_error_at(file, line, "partial", "branch or target", part, kinds)
 
 
 def validate_case_values(loaded: Loaded) -> None:
@@ -361,6 +375,35 @@ def validate_case_values(loaded: Loaded) -> None:
         severity = number(row["severity"])
         if severity is None or not 0 < severity <= 1:
             raise DataError(file, line, "severity", f"{row['severity']!r} is not in (0, 1]")
+
+
+def validate_red_flags(loaded: Loaded) -> None:
+    """Each red flag names what raises it: ``effect:structure`` (``*`` for any structure of
+    the right kind) or ``any:structure`` (any finding of a structure on the path)."""
+    file, kinds = file_of("red_flags"), loaded.kinds
+    for line, row in rows(loaded["red_flags"]):
+        if row["both_sides"] not in ("yes", "no"):
+            raise DataError(file, line, "both_sides", f"{row['both_sides']!r} is not yes or no")
+        items = split_cell(row["any_of"])
+        if not items:
+            raise DataError(file, line, "any_of", "name at least one effect:structure")
+        for item in items:
+            effect, sep, structure = item.partition(":")
+            if not sep:
+                raise DataError(file, line, "any_of", f"{item!r}: write effect:structure")
+            if effect == "any":
+                allowed = ("cord", "root", "nerve")
+            elif effect in EFFECT_KINDS:
+                allowed = EFFECT_KINDS[effect]
+            else:
+                raise choice_error_at(
+                    file, line, "any_of", "effect", effect, [*EFFECT_KINDS, "any"]
+                )
+            if structure != "*" and kinds.get(structure) not in allowed:
+                valid = [sid for sid, k in kinds.items() if k in allowed]
+                raise choice_error_at(
+                    file, line, "any_of", f"structure for {effect}", structure, valid
+                )
 
 
 def all_rules() -> list[Callable[[Loaded], None]]:
@@ -382,6 +425,7 @@ def all_rules() -> list[Callable[[Loaded], None]]:
         validate_sites,
         name_checks.validate_site_names,
         validate_case_values,
+        validate_red_flags,
         tension_checks.validate_joint_ranges,
         tension_checks.validate_nerve_beds,
         tension_checks.validate_nerve_crossings,

@@ -37,6 +37,8 @@ TABLE_NAMES = (
     "nerve_beds",
     "nerve_crossings",
     "root_pull",
+    "red_flags",
+    "base_rates",
 )
 
 
@@ -50,6 +52,10 @@ class Model:
         The tables as loaded (text columns), one row one fact.
     joint_ranges, nerve_beds, nerve_crossings, root_pull : pandas.DataFrame
         The tables of the nerve-tension model (:mod:`anatomy.engine.tension`).
+    red_flags : pandas.DataFrame
+        Which findings raise which red flag (:mod:`anatomy.engine.red_flags`).
+    base_rates : pandas.DataFrame
+        Which lesions are common or rare, for localize's prior.
     texts : dict
         Source id -> full text of each shipped source.
     """
@@ -67,6 +73,8 @@ class Model:
     nerve_beds: pd.DataFrame
     nerve_crossings: pd.DataFrame
     root_pull: pd.DataFrame
+    red_flags: pd.DataFrame
+    base_rates: pd.DataFrame
     # Values derived from the tables by upper floors, keyed by their builder (see derived()).
     _derived: dict = field(default_factory=dict, init=False, repr=False)
 
@@ -116,7 +124,7 @@ class Model:
 
     @property
     def roots(self) -> list[str]:
-        """Root ids from T12 to S3."""
+        """Root ids from T12 to S4."""
         return self.ids("root")
 
     @property

@@ -85,6 +85,9 @@ def _ids_and_support(findings) -> tuple[list[str], dict[str, list[str]]]:
                 supports.setdefault(cid, [])
                 if label not in supports[cid]:
                     supports[cid].append(label)
+        for flag in findings.flags:
+            for cid in flag.citations:
+                supports.setdefault(cid, []).append(f"red flag: {flag.id.replace('_', ' ')}")
         return findings.citation_ids, supports
     if isinstance(findings, str | bytes | Mapping | pd.DataFrame) or not isinstance(
         findings, Iterable

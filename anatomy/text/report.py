@@ -5,18 +5,26 @@ from __future__ import annotations
 import textwrap
 
 from anatomy.engine.findings import PATH_KINDS, Findings
-from anatomy.engine.grading import grade, grade_name
+from anatomy.engine.grading import GRADE_ORDER, grade_name
 from anatomy.engine.inputs import check_count, check_model
 from anatomy.model import Model
 from anatomy.model.vocabulary import EFFECT_LABELS, EFFECTS, effect_word, side_words
 from anatomy.text.citations import cite, note_label, reference_line
 
 
+def lesion_effects(findings: Findings) -> list[str]:
+    """The effects these findings hold, in the order a growing lesion adds them: what this
+    lesion produces, not what its grade could (a fibular-head palsy gives no pain, an
+    irritated joint only pain)."""
+    present = set(findings.table["effect"])
+    return [e for e in GRADE_ORDER if e in present]
+
+
 def describe_lesions(findings: Findings) -> str:
-    """One line per compressed site, with its grade and what that grade adds."""
+    """One line per compressed site, with its grade and what it produces."""
     lines = []
+    effects = ", ".join(effect_word(e) for e in lesion_effects(findings)) or "nothing"
     for lesion in findings.lesions:
-        effects = ", ".join(effect_word(e) for e in grade(lesion.severity)) or "nothing"
         roots = f" (roots: {', '.join(lesion.roots)})" if lesion.kind == "disc" else ""
         lines.append(
             f"{lesion.name}{roots}, {side_words(lesion.side)}, "
@@ -39,6 +47,9 @@ def format_findings(model: Model, findings: Findings, width: int = 100) -> str:
         )
     check_count(width, "width (characters per line)", low=40)
     out = [describe_lesions(findings), ""]
+    out += [f"RED FLAG: {text}" for text in findings.red_flags]
+    if findings.red_flags:
+        out.append("")
     table = findings.table
     if table.empty:
         out.append("No findings: at severity 0 nothing is compressed.")

@@ -12,7 +12,7 @@ import pandas as pd
 
 from anatomy.engine.candidates import candidate
 from anatomy.engine.findings import lesions_in_words
-from anatomy.engine.neurodynamic import POSITIONS, TESTS
+from anatomy.engine.neurodynamic import POSITIONS, TESTS, verdict
 from anatomy.engine.tension import HEALTHY_TOLERANCE, tables
 from anatomy.model import Model
 
@@ -29,13 +29,15 @@ def escape(text) -> str:
 
 def lesion_label(model: Model, name) -> str:
     """A lesion in words: ``L5 root``, ``L4-L5 disc, paracentral``,
-    ``Common fibular nerve at the fibular head``."""
+    ``Common fibular nerve at the fibular head``, ``Hip joint``."""
     cand = candidate(model, name)
     args = dict(cand.args)
     if cand.kind == "root":
         return f"{cand.name} root"
     if cand.kind == "disc":
         return f"{args['level']} disc, {args['zone']}"
+    if cand.kind == "joint":
+        return model.label(args["joint"])
     return model.site_row(args["nerve"], args["site"])["label"]
 
 
@@ -88,13 +90,25 @@ def threshold_lines(model: Model, table: pd.DataFrame) -> list[str]:
     return lines
 
 
-def onset_words(model: Model, found) -> str:
-    """A test's onset in a table cell: 'negative' or 'positive at 52° (L5)'."""
+def _short(model: Model, structure: str) -> str:
+    return structure if model.kind(structure) == "root" else model.label(structure).lower()
+
+
+def onset_words(model: Model, found, test: str = "straight_leg_raise") -> str:
+    """A test's onset in a table cell, read as a clinician reads it: 'negative',
+    'positive at 52° (L5)', 'not positive: first pain at 73° (L4)' (beyond the angle that
+    counts), or for the slump the knee's distance from straight: 'positive, knee 40° from
+    straight (L5)'."""
+    word = verdict(test, found)
     if found is None:
-        return "negative"
+        return word
     angle, structure = found
-    short = structure if model.kind(structure) == "root" else model.label(structure).lower()
-    return f"positive at {angle:.0f}° ({short})"
+    who = _short(model, structure)
+    if test == "slump":
+        return f"positive, knee {angle:.0f}° from straight ({who})"
+    if word == "not positive":
+        return f"not positive: first pain at {angle:.0f}° ({who})"
+    return f"positive at {angle:.0f}° ({who})"
 
 
 def onset_sentences(model: Model, onsets: dict) -> list[str]:
@@ -102,14 +116,27 @@ def onset_sentences(model: Model, onsets: dict) -> list[str]:
     lines = []
     for name, spec in TESTS.items():
         found = onsets[name]
-        joint = "hip flexion" if spec.sweep == "hip_flexion" else "knee flexion"
+        word = verdict(name, found)
         if found is None:
             lines.append(f"{spec.label}: negative. It tests {spec.roots}.")
-        else:
-            angle, structure = found
+            continue
+        angle, structure = found
+        who = model.label(structure)
+        if name == "slump":
             lines.append(
-                f"{spec.label}: positive at {angle:.0f}° of {joint}: the "
-                f"{model.label(structure)} reaches its tolerance."
+                f"{spec.label}: positive, the knee {angle:.0f}° from straight: the {who} "
+                "reaches its tolerance (lifting the head eases it)."
+            )
+        elif word == "not positive":
+            lines.append(
+                f"{spec.label}: not positive: the {who} first hurts at {angle:.0f}° of hip "
+                f"flexion, beyond {spec.positive_up_to:.0f}°, where tightness is normal."
+            )
+        else:
+            joint = "hip flexion" if spec.sweep == "hip_flexion" else "knee flexion"
+            lines.append(
+                f"{spec.label}: positive at {angle:.0f}° of {joint}: the {who} reaches its "
+                "tolerance."
             )
     return lines
 

@@ -14,6 +14,7 @@ from anatomy.model.vocabulary import EFFECT_LABELS, EFFECTS
 from anatomy.viz import theme
 from anatomy.viz.geometry import PANELS, X_RANGE, Y_RANGE, geometry
 from anatomy.viz.map_state import (
+    DRAWN_EFFECTS,
     KIND_OF_LAYER,
     MERGED,
     PANEL_TITLES,
@@ -175,7 +176,8 @@ def _legend(view: theme.View) -> list[go.Scatter]:
             },
         )
     ]
-    for effect in EFFECTS:
+    drawn = {e for effects in DRAWN_EFFECTS.values() for e in effects}
+    for effect in [e for e in EFFECTS if e in drawn]:
         traces.append(
             entry(
                 EFFECT_LABELS[effect],

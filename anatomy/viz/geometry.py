@@ -159,6 +159,22 @@ def read_geometry(model: Model, path=None, not_drawn=None) -> Geometry:
     return Geometry(table)
 
 
+def read_not_drawn(model: Model, path=None) -> dict[str, str]:
+    """The structures the map leaves out on purpose, with the reason
+    (``geometry/not_drawn.csv``; checked as :func:`read_geometry` reads the map)."""
+    path = path if path is not None else not_drawn_file()
+    table = read_table(path, NOT_DRAWN_COLUMNS)
+    ids = set(model.structures["id"])
+    out = {}
+    for index, row in zip(table.index, table.to_dict("records"), strict=True):
+        if row["structure"] not in ids:
+            raise DataError(
+                path.name, line_of(table, index), "structure", f"unknown {row['structure']!r}"
+            )
+        out[row["structure"]] = row["reason"]
+    return out
+
+
 def _check_drawn(model: Model, table: pd.DataFrame, name: str, not_drawn_path) -> None:
     """Every structure is drawn (on both legs, if on a leg) or listed as not drawn, once."""
     shapes = table[~table["layer"].isin(ONE_POINT) & (table["structure"] != "")]

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from anatomy.engine.findings import Findings
 from anatomy.model import Model
-from anatomy.model.vocabulary import EFFECT_LABELS, EFFECTS
+from anatomy.model.vocabulary import EFFECT_LABELS
 from anatomy.text.words import escape
 from anatomy.viz import theme
 from anatomy.viz.geometry import LAYERS, PANELS, geometry
@@ -41,9 +41,18 @@ PANEL_TITLES = {
     "muscle_back": "Muscles<br>back",
 }
 # Which effect colours a structure that has several: the most severe. Nerves and roots are
-# lines; their reflex has a marker of its own, so for them a reduced reflex ranks last.
-EFFECT_PRIORITY = ("weakness", "reduced_reflex", "numbness", "pain")
-LINE_PRIORITY = ("weakness", "numbness", "pain", "reduced_reflex")
+# lines; their reflex has a marker of its own, so for them a reduced reflex ranks after the
+# skin's effects, and the bladder and bowel (not drawn) last: a root that carries them also
+# carries pain, so its line is always drawn in a colour it has.
+EFFECT_PRIORITY = ("weakness", "reduced_reflex", "numbness", "tingling", "pain")
+LINE_PRIORITY = (
+    "weakness",
+    "numbness",
+    "tingling",
+    "pain",
+    "reduced_reflex",
+    "sphincter_dysfunction",
+)
 KIND_OF_LAYER = {"region": "area", "muscle": "area", "nerve": "line", "root": "line"}
 KIND_OF_LAYER["reflex"] = "reflex"
 OVERLAY_KINDS = ("area", "line", "reflex")  # drawn in this order
@@ -52,12 +61,12 @@ OVERLAY_KINDS = ("area", "line", "reflex")  # drawn in this order
 # overlay trace per effect and strength costs the browser time on every change (about
 # 0.3 ms each), so the map has traces only for these; a test runs every lesion and case.
 DRAWN_EFFECTS = {
-    "area": ("pain", "numbness", "weakness"),
-    "line": EFFECTS,
+    "area": ("pain", "tingling", "numbness", "weakness"),
+    "line": ("pain", "tingling", "numbness", "weakness", "reduced_reflex"),
     "reflex": ("reduced_reflex",),
 }
 MERGED = ("region", "muscle")  # neutral shapes drawn as one path per panel
-LEGEND_TRACES = 7
+LEGEND_TRACES = 8  # the star, the five drawn effects, a nerve, "not affected"
 
 
 def level(intensity: float) -> int:
@@ -95,6 +104,7 @@ def strongest(findings: Findings | None) -> dict[tuple[str, str], tuple[str, flo
         "line": {e: i for i, e in enumerate(LINE_PRIORITY)},
         "area": {e: i for i, e in enumerate(EFFECT_PRIORITY)},
     }
+    ranks["area"].setdefault("sphincter_dysfunction", len(EFFECT_PRIORITY))
     best: dict[tuple[str, str], tuple[str, float]] = {}
     for row in findings.records:
         rank = ranks["line" if row["kind"] in ("root", "nerve") else "area"]

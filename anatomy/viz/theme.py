@@ -14,9 +14,11 @@ from dataclasses import dataclass
 
 EFFECT_COLOURS = {
     "pain": "#D55E00",  # vermillion
+    "tingling": "#56B4E9",  # sky blue
     "numbness": "#0072B2",  # blue
     "weakness": "#CC79A7",  # reddish purple
     "reduced_reflex": "#009E73",  # bluish green
+    "sphincter_dysfunction": "#E69F00",  # orange (panels only: the organs are not drawn)
 }
 LESION_COLOUR = "#F0E442"  # Okabe-Ito yellow, with a black outline
 MIN_ALPHA = 0.35  # the weakest lit effect is still clearly visible

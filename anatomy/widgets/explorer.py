@@ -3,7 +3,8 @@
 ``anatomy.explore()`` returns an :class:`Explorer`, which displays as one widget:
 
 * controls: what to compress (a root; a disc level and zone; a nerve and
-  site), the side, the severity, a preset case from the source texts, reset;
+  site) or which joint is irritated (the hip, the sacroiliac or facet
+  joints: referred pain only), the side, the severity, a preset case, reset;
 * the body map as **one** ``plotly`` ``FigureWidget`` (``explorer.figure``);
 * the findings as a table, and the citation panel: each quote with its
   source, or the reference, and the correction where there is one.
@@ -25,6 +26,7 @@ from anatomy.engine.grading import grade, grade_name
 from anatomy.engine.inputs import (
     check_case,
     check_disc,
+    check_joint,
     check_nerve_site,
     check_root,
     check_severity,
@@ -33,6 +35,7 @@ from anatomy.engine.inputs import (
     check_zone,
     is_name_of,
     parse_lesions,
+    referring_joints,
 )
 from anatomy.model import Model
 from anatomy.model.vocabulary import effect_word
@@ -48,13 +51,14 @@ from anatomy.widgets.panels import (
     summary_html,
 )
 
-MODES = ("root", "disc", "nerve")
+MODES = ("root", "disc", "nerve", "joint")
 DEFAULT = {
     "mode": "root",
     "root": "L5",
     "level": "L4-L5",
     "zone": "paracentral",
     "nerve": "common_fibular",
+    "joint": "hip",
     "side": "left",
     "severity": 0.5,
 }
@@ -101,7 +105,12 @@ class Explorer:
     def _build_controls(self) -> None:
         m = self.model
         self.mode = widgets.ToggleButtons(
-            options=[("Nerve root", "root"), ("Disc level", "disc"), ("Nerve", "nerve")],
+            options=[
+                ("Nerve root", "root"),
+                ("Disc level", "disc"),
+                ("Nerve", "nerve"),
+                ("Joint", "joint"),
+            ],
             value="root",
             description="Compress:",
             style=base.STYLE,
@@ -113,6 +122,9 @@ class Explorer:
             [(m.label(n), n) for n in m.site_nerves], DEFAULT["nerve"], "Nerve:"
         )
         self.site = base.dropdown(self._site_options(DEFAULT["nerve"]), None, "at:")
+        self.joint = base.dropdown(
+            [(m.label(j), j) for j in referring_joints(m)], DEFAULT["joint"], "Joint:"
+        )
         self.side = widgets.ToggleButtons(
             options=["left", "right", "both"], value="left", description="Side:", style=base.STYLE
         )
@@ -128,6 +140,7 @@ class Explorer:
             self.level,
             self.zone,
             self.site,
+            self.joint,
             self.side,
             self.severity,
         ):
@@ -141,7 +154,9 @@ class Explorer:
         return [(label, site) for site, label in zip(sites["site"], sites["label"], strict=True)]
 
     def _layout(self) -> widgets.Box:
-        self.what = widgets.HBox([self.root, self.level, self.zone, self.nerve, self.site])
+        self.what = widgets.HBox(
+            [self.root, self.level, self.zone, self.nerve, self.site, self.joint]
+        )
         if self.presenter:  # compact rows: the figure must fit under them on 720 px
             self.mode.description = self.side.description = ""
             self.mode.style.button_width = "150px"
@@ -182,8 +197,9 @@ class Explorer:
             "root": (self.root,),
             "disc": (self.level, self.zone),
             "nerve": (self.nerve, self.site),
+            "joint": (self.joint,),
         }[self.mode.value]
-        for control in (self.root, self.level, self.zone, self.nerve, self.site):
+        for control in (self.root, self.level, self.zone, self.nerve, self.site, self.joint):
             control.layout.display = None if control in shown else "none"
 
     # -- events -----------------------------------------------------------------------------
@@ -230,8 +246,9 @@ class Explorer:
         Parameters
         ----------
         site : str
-            A root (``"L5"``), a disc level (``"L4-L5"``, with ``zone``), or a
-            nerve with an optional site (``"common_fibular@fibular_head"``).
+            A root (``"L5"``), a disc level (``"L4-L5"``, with ``zone``), a
+            nerve with an optional site (``"common_fibular@fibular_head"``), or a
+            joint that refers pain (``"hip"``).
         severity : float, optional
             0..1; unchanged if None.
         side : {"left", "right", "both"}, optional
@@ -265,6 +282,7 @@ class Explorer:
             "root": args.get("root"),
             "disc": args.get("level"),
             "nerve": f"{args.get('nerve')}@{args.get('site')}",
+            "joint": args.get("joint"),
         }[kind]
         values = self._values_for(target, float(row["severity"]), row["side"], args.get("zone"))
         self._set(case=case, **values)
@@ -283,9 +301,12 @@ class Explorer:
             values["severity"] = check_severity(severity)
         if side is not None:
             values["side"] = check_side(side)
-        name = check_text(site, "site", ("a root", "a disc level", "nerve@site")).strip()
+        name = check_text(site, "site", ("a root", "a disc level", "nerve@site", "a joint"))
+        name = name.strip()
         if name.upper() in m.roots:
             values.update(mode="root", root=check_root(m, name))
+        elif is_name_of(m, name, "joint") or name in referring_joints(m):
+            values.update(mode="joint", joint=check_joint(m, name))
         elif "@" in name or is_name_of(m, name, "nerve"):
             nerve, _, where = name.partition("@")
             nerve_id, site_id, _ = check_nerve_site(m, nerve, where or None)
@@ -302,7 +323,8 @@ class Explorer:
                 nerves = ", ".join(m.site_nerves)
                 raise ValueError(
                     f"unknown site {site!r}; valid: a root ({', '.join(m.roots)}), a disc level "
-                    f"({', '.join(m.disc_levels)}) or a nerve ({nerves}), as 'nerve@site'"
+                    f"({', '.join(m.disc_levels)}), a nerve ({nerves}), as 'nerve@site', or a "
+                    f"joint ({', '.join(referring_joints(m))})"
                 ) from None
             values.update(mode="disc", level=level)
             if zone is not None:
@@ -322,6 +344,8 @@ class Explorer:
             return m.compress_disc(
                 self.level.value, zone=self.zone.value, side=side, severity=severity
             )
+        if mode == "joint":
+            return m.irritate_joint(self.joint.value, side=side, severity=severity)
         return m.compress_nerve(
             self.nerve.value, site=self.site.value, side=side, severity=severity
         )

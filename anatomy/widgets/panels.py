@@ -36,6 +36,15 @@ def error_html(err: Exception) -> str:
     return f'<div class="anatomy-error" role="alert">{html.escape(str(err))}</div>'
 
 
+def red_flags_html(findings: Findings) -> str:
+    """Each red flag of some findings in words, as an alert (not a colour alone)."""
+    return "".join(
+        f'<div class="anatomy-error anatomy-red-flag" role="alert"><b>RED FLAG:</b> '
+        f"{html.escape(text)}</div>"
+        for text in findings.red_flags
+    )
+
+
 def summary_html(findings: Findings) -> str:
     """The findings in a few large lines, one per effect: for a projector."""
     table = findings.table
@@ -50,7 +59,7 @@ def summary_html(findings: Findings) -> str:
             f"<p>{swatch(effect)}<b>{html.escape(EFFECT_LABELS[effect])}:</b> "
             f"{html.escape(names)}</p>"
         )
-    return head + ("".join(lines) or "<p>Nothing is affected.</p>")
+    return head + red_flags_html(findings) + ("".join(lines) or "<p>Nothing is affected.</p>")
 
 
 def findings_html(findings: Findings) -> str:
@@ -77,7 +86,9 @@ def findings_html(findings: Findings) -> str:
             )
     along = ", ".join(dict.fromkeys(r["label"] for r in records if r["kind"] in PATH_KINDS))
     return (
-        head + '<table class="anatomy-findings"><thead><tr><th>Effect</th><th>Structure</th>'
+        head
+        + red_flags_html(findings)
+        + '<table class="anatomy-findings"><thead><tr><th>Effect</th><th>Structure</th>'
         "<th>Side</th><th>Intensity</th><th>Path</th><th>Cited</th></tr></thead><tbody>"
         + "".join(rows)
         + "</tbody></table>"

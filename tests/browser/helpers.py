@@ -12,6 +12,14 @@ SHOTS = Path(__file__).resolve().parents[2] / "test-output" / "browser"
 # Colours as the browser renders them (plotly sets fill and fill-opacity apart).
 BLUE, PURPLE, NEUTRAL_MUSCLE = "rgb(0, 114, 178)", "rgb(204, 121, 167)", "rgb(214, 210, 207)"
 NEUTRAL_REGION = "rgb(228, 228, 228)"
+SKY_BLUE, VERMILLION = "rgb(86, 180, 233)", "rgb(213, 94, 0)"  # tingling, pain
+
+
+def skin_colour(severity: float) -> str:
+    """The colour a root's main dermatome is painted at a severity (grading.py): numbness
+    from 0.4, tingling from 0.2, pain below."""
+    return BLUE if severity >= 0.4 else SKY_BLUE if severity >= 0.2 else VERMILLION
+
 
 # The fill painted at a structure: at its hover point (inside its polygon), the topmost
 # filled path plotly.js rendered there. Traces are drawn above every shape (all shapes
