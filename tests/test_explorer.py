@@ -302,3 +302,15 @@ def test_a_joint_refers_pain_and_nothing_else(explorer):
     assert explorer.findings.lesions[0].target == "sacroiliac_joint"
     assert explorer.select_case("hip_knee_pain").lesions[0].kind == "joint"
     assert explorer.select("knee") is None and "hip" in explorer.message.value
+
+
+def test_the_grade_line_names_only_what_is_shown(explorer):
+    """One root on one side never gives bladder or bowel dysfunction (they need both sides'
+    sacral roots): the grade line beside the slider must not say it does."""
+    explorer.select("S1", severity=0.5, side="left")
+    assert "moderate" in explorer.status.value and "numbness" in explorer.status.value
+    assert "bladder" not in explorer.status.value
+    explorer.select("hip", severity=0.6)
+    assert "pain" in explorer.status.value and "numbness" not in explorer.status.value
+    explorer.select("L4-L5", zone="central", severity=0.9, side="both")
+    assert "bladder or bowel dysfunction" in explorer.status.value

@@ -21,7 +21,7 @@ import html
 
 import ipywidgets as widgets
 
-from anatomy.engine.findings import Findings, lesions_in_words
+from anatomy.engine.findings import PATH_KINDS, Findings, lesions_in_words
 from anatomy.engine.grading import grade, grade_name
 from anatomy.engine.inputs import (
     check_case,
@@ -396,10 +396,13 @@ class Explorer:
 
 
 def _status_html(findings: Findings) -> str:
+    """The grade, and the effects these findings show (not every effect the grade
+    allows: one root on one side never gives bladder or bowel dysfunction)."""
     if not findings.lesions:
         return ""
     lesion = findings.lesions[0]
-    effects = ", ".join(effect_word(e) for e in grade(lesion.severity))
+    shown = set(findings.table.loc[~findings.table["kind"].isin(PATH_KINDS), "effect"])
+    effects = ", ".join(effect_word(e) for e in grade(lesion.severity) if e in shown)
     return (
         f'<span class="anatomy-grade">{html.escape(grade_name(lesion.severity))}'
         f"{': ' + html.escape(effects) if effects else ''}</span>"
