@@ -391,3 +391,26 @@ def test_saddle_numbness_on_one_side_is_a_red_flag(model):
     assert set(f.of("numbness").query("structure == 'saddle'")["side"]) == {"right"}
     assert any("cauda equina" in flag for flag in f.red_flags)
     assert "ces_unilateral" in f.citation_ids
+
+
+@pytest.mark.parametrize(
+    ("root", "pain"),
+    [
+        ("S1", ("posterior_thigh", "calf", "lateral_foot")),
+        ("L5", ("lateral_leg", "dorsum_of_foot")),
+    ],
+)
+def test_sciatica_with_a_positive_raise_and_no_deficit_is_the_root(model, root, pain):
+    """MSD Manual (lumbosacral radiculopathy): raising the straight leg to about 60 degrees
+    or less brings the leg pain on; Suri 2010, Table 1: the test examines L5 and S1. Pain
+    down one leg with a positive raise and nothing else is that root (or its disc), never
+    a central herniation: a test turns positive within a band before the band's findings
+    change, so localize asks it at the top of the band."""
+    picture = [("pain", region, "left") for region in pain]
+    picture.append(("positive", "straight_leg_raise", "left"))
+    table = model.localize(picture)
+    first = table[table["rank"] == 1]
+    assert root in set(first["lesion"]), table[["rank", "lesion", "score"]].head(5)
+    assert not any(first["lesion"].str.endswith(" central"))
+    row = first[first["lesion"] == root].iloc[0]
+    assert row["grade"] == "moderate" and 0.5 <= row["severity"] < 0.7  # the raise needs 0.5

@@ -44,9 +44,10 @@ weights::
   with one that predicts just what was seen.
 * **prior**: a small nudge from ``base_rates.csv`` (+0.02 for a common lesion such
   as an L5 or S1 root or hip arthritis, -0.02 for a rare or contested one such as a
-  central herniation or the piriformis), so a rare entrapment does not outrank a
-  common root lesion on equal evidence. It is added to the score for ranking only
-  (the reported score is the evidence alone) and is far smaller than any finding.
+  central herniation, the piriformis, or a root no disc meets alone: T12, L1, S2 to
+  S4), so a rare entrapment does not outrank a common root lesion on equal evidence.
+  It is added to the score for ranking only (the reported score is the evidence
+  alone) and is far smaller than any finding.
 
 **Objective signs first.** Candidates are ranked first by how many observed
 objective signs (weakness, reduced reflex, bladder or bowel dysfunction) they
@@ -175,17 +176,37 @@ def _keyed(items: dict, obs: Observations, model: Model) -> dict:
     return out
 
 
-def _test_items(model: Model, cand: Candidate, pred, obs: Observations) -> dict:
-    """The examined tests this candidate, at this band, turns positive (cached per band)."""
+def _test_items(model: Model, cand: Candidate, pred, obs: Observations, side: str):
+    """The examined tests this candidate, in this band, turns positive, and the severity
+    that shows it (cached per band).
+
+    Within a band the findings stay the same but a test turns positive earlier as the
+    severity rises (the straight-leg raise counts only by 70 degrees). So a test found
+    positive is asked at the top of the band, and a test found negative at its bottom:
+    the band can give either, and the reported severity is the one that gives it.
+    """
     store = _test_cache(model)
-    out = {}
+    found_positive = {s for e, s, _ in obs.abnormal if e == POSITIVE}
+    top = _band_top(model, cand, pred.severity)
+    out, severity = {}, pred.severity
     for test in sorted(obs.tests):
-        key = (cand.name, pred.severity, obs.side, test)
+        at = top if test in found_positive else pred.severity
+        key = (cand.name, at, side, test)
         if key not in store:
-            store[key] = verdict(test, onset(pred.findings, test, model=model)) == "positive"
+            findings = pred.findings if at == pred.severity else cand.compress(model, at, side)
+            store[key] = verdict(test, onset(findings, test, model=model)) == "positive"
         if store[key]:
             out[(POSITIVE, test, None)] = []
-    return out
+            severity = max(severity, at)
+    return out, severity
+
+
+def _band_top(model: Model, cand: Candidate, severity: float) -> float:
+    """The highest severity of the band that starts at ``severity`` (same findings)."""
+    higher = [b for b in bands(model, cand) if b > severity]
+    if not higher:
+        return 1.0
+    return max(severity, round(higher[0] - 0.01, 6))
 
 
 def _test_store(model: Model) -> dict:
@@ -213,7 +234,8 @@ class _Match:
 
 def _score_band(model, cand, obs, pred, side) -> _Match:
     items = _keyed(pred.items, obs, model)
-    items.update(_test_items(model, cand, pred, obs))
+    tests, severity = _test_items(model, cand, pred, obs, side)
+    items.update(tests)
     joints = {(e, s, sd) for e, s, sd in obs.abnormal if model.kind(s) == "joint"}
     over_joint = set()  # predictions of pain over an observed painful joint
     explains, misses = [], []
@@ -246,7 +268,7 @@ def _score_band(model, cand, obs, pred, side) -> _Match:
     objective = sum(1 for k in misses if k[0] in OBJECTIVE)
     return _Match(
         cand,
-        pred.severity,
+        severity,
         side,
         explains,
         misses,
