@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from anatomy.engine.findings import Findings
+from anatomy.engine.findings import Findings, merged_rows
 from anatomy.engine.grading import severity_bands
 from anatomy.engine.inputs import check_text
-from anatomy.engine.lesions import compress_disc, compress_nerve, compress_roots
+from anatomy.engine.lesions import compress_disc, compress_nerve, compress_roots, lesion_rows
 from anatomy.errors import choice_error
 from anatomy.model import Model
 from anatomy.model.vocabulary import OBSERVED_KINDS
@@ -102,21 +102,31 @@ def _prediction_store(model: Model) -> dict:
     return {}
 
 
-def predictions(model: Model, cand: Candidate, side: str) -> list[Prediction]:
-    """The findings a candidate predicts in each severity band (kept per model)."""
+def prediction(model: Model, cand: Candidate, side: str, severity: float) -> Prediction:
+    """What a candidate predicts at one severity (kept per model).
+
+    Built from the engine's rows directly, not from a findings table: the first
+    ``localize`` of a session predicts for every candidate, and a table per
+    candidate and band made that first call a hundred times slower than the next.
+    """
     cache = model.derived(_prediction_store)
-    key = (cand.name, side)
+    key = (cand.name, side, severity)
     if key not in cache:
-        out = []
-        for severity in severity_bands():
-            table = cand.compress(model, severity, side).table
-            rows = table[table["kind"].isin(OBSERVED_KINDS)]
-            items = {
-                (e, s, sd): list(c)
-                for e, s, sd, c in zip(
-                    rows["effect"], rows["structure"], rows["side"], rows["citations"], strict=True
-                )
-            }
-            out.append(Prediction(items, severity))
-        cache[key] = out
+        rows = lesion_rows(model, cand.kind, dict(cand.args), severity, side, paths=False)
+        rows = merged_rows(rows)
+        items = {
+            (r["effect"], r["structure"], r["side"]): r["citations"]
+            for r in rows
+            if r["kind"] in OBSERVED_KINDS
+        }
+        cache[key] = Prediction(items, severity)
     return cache[key]
+
+
+def predictions(model: Model, cand: Candidate, side: str) -> list[Prediction]:
+    """The findings a candidate predicts in each severity band, lowest first.
+
+    A higher severity never removes a finding (:func:`~anatomy.engine.grading.shows`
+    only grows with intensity), so the last band predicts the most.
+    """
+    return [prediction(model, cand, side, severity) for severity in severity_bands()]

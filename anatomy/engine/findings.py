@@ -151,6 +151,11 @@ _SIDE_ORDER = {"left": 0, "right": 1}
 
 def merge(rows: list[dict], lesions: tuple[Lesion, ...]) -> Findings:
     """One row per structure, effect and side: strongest intensity, all paths and citations."""
+    return Findings(pd.DataFrame(merged_rows(rows), columns=COLUMNS), lesions)
+
+
+def merged_rows(rows: list[dict]) -> list[dict]:
+    """The rows of :func:`merge`'s table as dicts, in its order (no DataFrame built)."""
     merged: dict[tuple[str, str, str], dict] = {}
     for row in sorted(rows, key=lambda r: -r["intensity"]):
         key = (row["structure"], row["effect"], row["side"])
@@ -173,4 +178,4 @@ def merge(rows: list[dict], lesions: tuple[Lesion, ...]) -> Findings:
     )
     for row in out:
         row["path"] = " | ".join(row["path"])
-    return Findings(pd.DataFrame(out, columns=COLUMNS), lesions)
+    return out

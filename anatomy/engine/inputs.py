@@ -97,7 +97,7 @@ def _zone_key(name: str) -> str:
 
 def check_zone(model: Model, zone) -> str:
     """Zone name (aliases, any case, '_' or '-' for spaces) or an error listing the zones."""
-    names = zone_names(model)
+    names = model.derived(zone_names)
     key = _zone_key(check_text(zone, "zone", model.zone_names))
     if key not in names:
         raise choice_error("zone", zone, list(names))

@@ -86,11 +86,15 @@ class _Reach:
     cites: list[str]
 
 
-def _rows(model, reaches, side, start, carrier_cites) -> list[dict]:
-    """Finding rows of the targets, and of the roots and nerves that carry them."""
+def _rows(model, reaches, side, start, carrier_cites, paths=True) -> list[dict]:
+    """Finding rows of the targets, and of the roots and nerves that carry them
+    (with ``paths=False``: the targets only, with no path, which is all localize compares)."""
     rows = []
     for reach in reaches:
         target = reach.ids[-1]
+        if not paths:
+            rows.append(_row(model, target, reach.effect, reach.intensity, side, "", reach.cites))
+            continue
         path = _path(model, reach.ids, start)
         rows.append(_row(model, target, reach.effect, reach.intensity, side, path, reach.cites))
         for i, carrier in enumerate(reach.ids[:-1]):
@@ -102,8 +106,10 @@ def _rows(model, reaches, side, start, carrier_cites) -> list[dict]:
     return rows
 
 
-def root_rows(model: Model, root: str, severity: float, side: str, start=None, extra=()):
-    """Findings rows of one root compressed on one side."""
+def root_rows(
+    model: Model, root: str, severity: float, side: str, start=None, extra=(), paths=True
+):
+    """Findings rows of one root compressed on one side (``paths``: see :func:`_rows`)."""
     g = graph(model)
     if severity <= 0:
         return []
@@ -137,12 +143,13 @@ def root_rows(model: Model, root: str, severity: float, side: str, start=None, e
             return extra + exits
         return g.contrib[(root, carrier)]["cites"]
 
-    rows = _rows(model, reaches[1:], side, start, carrier_cites)
-    return _rows(model, reaches[:1], side, start, carrier_cites) + rows
+    rows = _rows(model, reaches[1:], side, start, carrier_cites, paths)
+    return _rows(model, reaches[:1], side, start, carrier_cites, paths) + rows
 
 
-def nerve_rows(model: Model, nerve: str, site: str, position: float, severity, side):
-    """Findings rows of a nerve compressed at a position on one side."""
+def nerve_rows(model: Model, nerve: str, site: str, position: float, severity, side, paths=True):
+    """Findings rows of a nerve compressed at a position on one side (``paths``: see
+    :func:`_rows`)."""
     g = graph(model)
     if severity <= 0:
         return []
@@ -174,7 +181,9 @@ def nerve_rows(model: Model, nerve: str, site: str, position: float, severity, s
             for effect in effects:
                 if effect is not None and shows(effect, intensity, painful):
                     reaches.append(_Reach([*trail, target], effect, intensity, cites))
-    rows = _rows(model, reaches, side, None, lambda c: carrier[c])
+    rows = _rows(model, reaches, side, None, lambda c: carrier[c], paths)
+    if not paths:
+        return rows
     for row in rows:  # paths start at the site: "Common fibular nerve @ fibular head → ..."
         row["path"] = start + row["path"][len(model.label(nerve)) :]
     return rows
@@ -207,6 +216,38 @@ def compress_roots(model: Model, root, severity=0.5, side="left") -> Findings:
     return merge(rows, lesions)
 
 
+def lesion_rows(
+    model: Model, kind: str, args: dict, severity: float, side: str, paths: bool = True
+) -> list[dict]:
+    """The unmerged finding rows of one lesion whose names are already checked ids.
+
+    The same walk as :func:`compress_roots`, :func:`compress_disc` and
+    :func:`compress_nerve`, without their input checks and without building a
+    table: ``localize`` compresses every candidate lesion at every severity band,
+    and each table costs more than the walk itself. With ``paths=False`` only the
+    targets' rows, with no path (what localize compares).
+    """
+    sides = sides_of(side)
+    if kind == "root":
+        root = args["root"]
+        return [row for s in sides for row in root_rows(model, root, severity, s, paths=paths)]
+    if kind == "disc":
+        level, zone = args["level"], args["zone"]
+        start = f"{level} disc ({zone})"
+        extra = split_cell(model.zone_row(zone)["citations"])
+        return [
+            row
+            for root in disc_roots(model, level, zone)
+            for s in sides
+            for row in root_rows(model, root, severity, s, start, extra, paths)
+        ]
+    nerve, site = args["nerve"], args["site"]
+    position = float(model.site_row(nerve, site)["position"])
+    return [
+        row for s in sides for row in nerve_rows(model, nerve, site, position, severity, s, paths)
+    ]
+
+
 def disc_roots(model: Model, level: str, zone: str) -> list[str]:
     """The roots a herniation at a level and zone compresses (rule from ``zones.csv``)."""
     g = graph(model)
@@ -226,15 +267,8 @@ def compress_disc(model: Model, level, zone="paracentral", side=None, severity=0
     zone_id = check_zone(model, zone)
     rule = model.zone_row(zone_id)
     side = check_side(side if side is not None else rule["default_side"])
-    start = f"{level_id} disc ({zone_id})"
-    extra = split_cell(rule["citations"])
     roots = disc_roots(model, level_id, zone_id)
-    rows = [
-        row
-        for root in roots
-        for s in sides_of(side)
-        for row in root_rows(model, root, severity, s, start=start, extra=extra)
-    ]
+    rows = lesion_rows(model, "disc", {"level": level_id, "zone": zone_id}, severity, side)
     lesion = Lesion("disc", level_id, side, severity, zone=zone_id, roots=tuple(roots))
     return merge(rows, (lesion,))
 

@@ -51,9 +51,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from anatomy.engine.candidates import Candidate, candidate, candidates, predictions
+from anatomy.engine.candidates import Candidate, candidate, candidates, prediction, predictions
 from anatomy.engine.findings import Findings
-from anatomy.engine.grading import grade_name
+from anatomy.engine.grading import grade_name, severity_bands
 from anatomy.engine.inputs import check_bool, check_count, check_text
 from anatomy.engine.tell_apart import (
     DISCRIMINATING_ORDER,
@@ -264,7 +264,14 @@ class _Match:
         return round((len(self.explains) - len(self.misses) - len(self.contradicts)) / n, 6)
 
 
-def _match(model: Model, cand: Candidate, obs: Observations) -> _Match:
+def _match(model: Model, cand: Candidate, obs: Observations) -> _Match | None:
+    """The band of a candidate that fits best; None when no band explains anything.
+
+    The highest band predicts the most, so a candidate whose highest band explains
+    none of the findings is dropped before its other bands are computed."""
+    top = prediction(model, cand, obs.side, severity_bands()[-1])
+    if not any(k in obs.abnormal for k in _keyed(top.items, obs.sided)):
+        return None
     best = None
     for pred in predictions(model, cand, obs.side):
         items = _keyed(pred.items, obs.sided)
@@ -337,7 +344,7 @@ def localize(model: Model, findings, complete: bool | None = None, top: int | No
         check_count(top, "top")
     obs = observations(model, findings, complete)
     matches = [_match(model, c, obs) for c in candidates(model)]
-    matches = [m for m in matches if m.explains]
+    matches = [m for m in matches if m is not None and m.explains]
     order = {c.name: i for i, c in enumerate(candidates(model))}
     matches.sort(
         key=lambda m: (-m.score, len(m.unexamined), KIND_ORDER[m.cand.kind], order[m.cand.name])
