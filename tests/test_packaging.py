@@ -1,5 +1,10 @@
-"""A normal install works: the wheel, installed with its dependencies into a fresh venv
-outside the checkout, loads the model, compresses a root and runs the command line."""
+"""A normal install works, at the lowest versions it allows: the wheel, installed with its
+dependencies into a fresh venv outside the checkout under the lower-bound constraints
+(requirements/lower-bounds.txt), loads the model, compresses a root, draws the map, runs
+the command line and passes the unit tests.
+
+pip's cache keeps the second run quick (about a minute here, the unit tests included).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+LOWER = ROOT / "requirements" / "lower-bounds.txt"
 pytestmark = pytest.mark.packaging
 
 
@@ -22,7 +28,8 @@ def run(args, cwd, timeout=900) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="session")
 def installed(tmp_path_factory) -> Path:
-    """A fresh venv (outside the checkout) with the wheel and its dependencies: its python."""
+    """A fresh venv (outside the checkout) with the wheel, its dependencies at their lower
+    bounds, and pytest: its python."""
     where = tmp_path_factory.mktemp("wheel")
     run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(where), str(ROOT)], ROOT
@@ -31,8 +38,44 @@ def installed(tmp_path_factory) -> Path:
     env = where / "venv"
     venv.create(env, with_pip=True)
     python = env / "bin" / "python"
-    run([str(python), "-m", "pip", "install", "-q", str(wheel)], where)
+    run([str(python), "-m", "pip", "install", "-q", "-c", str(LOWER), str(wheel), "pytest"], where)
     return python
+
+
+def test_the_dependencies_are_at_their_lower_bounds(installed):
+    code = (
+        "from importlib.metadata import version; "
+        "print(' '.join(f'{n}=={version(n)}' for n in "
+        "('pandas', 'plotly', 'ipywidgets', 'anywidget')))"
+    )
+    out = run([str(installed), "-c", code], installed.parents[2])
+    pins = [line for line in LOWER.read_text().splitlines() if line and not line.startswith("#")]
+    assert out.stdout.split() == pins
+
+
+def test_the_unit_tests_pass_on_the_lower_bounds(installed):
+    """The checkout's unit tests, importing the installed wheel (run from outside the
+    checkout, so ``anatomy`` is the wheel's). Left out: the browser tests (no browser
+    here) and test_environment.py, which checks the development venv against the lock."""
+    out = run(
+        [
+            str(installed),
+            "-m",
+            "pytest",
+            str(ROOT / "tests"),
+            "-m",
+            "unit",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--ignore",
+            str(ROOT / "tests" / "browser"),
+            "--ignore",
+            str(ROOT / "tests" / "test_environment.py"),
+        ],
+        installed.parents[2],
+    )
+    assert " passed" in out.stdout.splitlines()[-1] and "failed" not in out.stdout
 
 
 def test_the_wheel_carries_its_data(installed):

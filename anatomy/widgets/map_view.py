@@ -5,13 +5,11 @@ Shared by the explorer and the self-check: each owns one :class:`BodyMapView`.
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
-
 from anatomy.engine.findings import Findings
 from anatomy.model import Model
 from anatomy.viz.body_map import body_map
 from anatomy.viz.map_state import map_state, overlay
-from anatomy.widgets.figure_channel import send_traces, share_state, to_send
+from anatomy.widgets.figure_channel import live_figure, send_traces, to_send
 
 
 class BodyMapView:
@@ -28,8 +26,7 @@ class BodyMapView:
     def __init__(self, model: Model, first: Findings | None, presenter: bool = False):
         self.model = model
         self.presenter = presenter
-        self.figure = go.FigureWidget(body_map(model, first, presenter=presenter))
-        share_state(self.figure)
+        self.figure = live_figure(body_map(model, first, presenter=presenter))
         self.drawn = overlay(model, first, presenter)
         self.animated = map_state(model, presenter).animated
 
