@@ -56,7 +56,9 @@ def map_description(model: Model, findings: Findings | None, panels=None) -> str
         return f"{where}: nothing is compressed; every structure is drawn in grey."
     drawn = {r["structure"] for r in map_state(model, False).rows if r["panel"] in shown}
     records = [r for r in findings.records if r["structure"] in drawn]
-    sentences = [f"{where}: {lesions_in_words(findings.lesions)}."]
+    # Findings with no lesion are a self-check's: the lesion is the question, not named.
+    lesion = lesions_in_words(findings.lesions) if findings.lesions else "findings to explain"
+    sentences = [f"{where}: {lesion}."]
     targets = _by_effect([r for r in records if r["kind"] in TARGETS])
     if targets:
         sentences.append("Coloured by effect: " + "; ".join(targets) + ".")
@@ -66,7 +68,8 @@ def map_description(model: Model, findings: Findings | None, panels=None) -> str
         sentences.append("Lit roots and nerves: " + ", ".join(names) + ".")
     if not targets and not lines:
         sentences.append("Nothing it draws is affected.")
-    sentences.append("A star marks each compression site; everything else is grey.")
+    if findings.lesions:
+        sentences.append("A star marks each compression site; everything else is grey.")
     return " ".join(sentences)
 
 

@@ -77,7 +77,7 @@ class SelfCheck:
             if presenter
             else widgets.VBox([self.figure, question])
         )
-        self.widget = base.frame([self.header, body], presenter)
+        self.widget = base.frame([self.header, body], presenter, self.map.accessible)
         self.show(1)
 
     @property
