@@ -119,6 +119,33 @@ def test_environment_yml_is_runtime_only_and_pinned_to_the_lock():
     assert pins == {name: f"=={lock()[name]}" for name in pins}
 
 
+def test_binder_builds_environment_yml_then_runs_postbuild():
+    """repo2docker's dry run (no Docker needed): the Dockerfile Binder would build."""
+    repo2docker = Path(sys.executable).parent / "repo2docker"
+    out = subprocess.run(
+        [str(repo2docker), "--no-build", "--no-run", "--debug", str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    dockerfile = out.stdout + out.stderr
+    assert "Building conda environment for python=3.11" in dockerfile
+    assert "COPY --chown=0:0 src/environment.yml" in dockerfile
+    assert 'env update -p ${NB_PYTHON_PREFIX} --file "environment.yml"' in dockerfile
+    assert "RUN ./postBuild" in dockerfile
+    assert "requirements.txt" not in dockerfile, "Binder installs environment.yml only"
+
+
+def test_myst_site_lists_the_course_in_order():
+    site = yaml.safe_load((ROOT / "myst.yml").read_text())
+    files = [entry["file"] for entry in site["project"]["toc"]]
+    notebooks = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "notebooks").glob("*.ipynb"))
+    assert files == ["README.md", *notebooks]
+    assert site["project"]["license"] == {"content": "CC-BY-4.0", "code": "BSD-3-Clause"}
+    assert site["site"]["template"] == "book-theme"
+
+
 def test_readme_has_two_commands_and_ci_runs_the_test_one():
     readme = (ROOT / "README.md").read_text()
     commands = re.findall(r"^bash dev\.sh \w+$", readme, flags=re.M)
