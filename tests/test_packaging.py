@@ -29,7 +29,7 @@ def run(args, cwd, timeout=900) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="session")
 def installed(tmp_path_factory) -> Path:
     """A fresh venv (outside the checkout) with the wheel, its dependencies at their lower
-    bounds, and pytest: its python."""
+    bounds, and what the unit tests use (pytest, pyyaml): its python."""
     where = tmp_path_factory.mktemp("wheel")
     run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(where), str(ROOT)], ROOT
@@ -38,7 +38,8 @@ def installed(tmp_path_factory) -> Path:
     env = where / "venv"
     venv.create(env, with_pip=True)
     python = env / "bin" / "python"
-    run([str(python), "-m", "pip", "install", "-q", "-c", str(LOWER), str(wheel), "pytest"], where)
+    install = [str(python), "-m", "pip", "install", "-q", "-c", str(LOWER), str(wheel)]
+    run([*install, "pytest", "pyyaml"], where)
     return python
 
 

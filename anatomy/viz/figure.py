@@ -19,6 +19,8 @@ Live figures (FigureWidget) get the config from
 
 from __future__ import annotations
 
+import copy
+
 import plotly.graph_objects as go
 
 # plotly.js options for every figure: nothing is ever sent out, no logo, and a modebar
@@ -44,6 +46,12 @@ PLOTLY_CONFIG = {
 }
 
 
+def plotly_config() -> dict:
+    """A fresh copy of :data:`PLOTLY_CONFIG` to hand to plotly, which may add to the dict
+    it is given (plotly 6.0 adds ``plotlyServerURL``)."""
+    return copy.deepcopy(PLOTLY_CONFIG)
+
+
 class AtlasFigure(go.Figure):
     """A plotly Figure shown with :data:`PLOTLY_CONFIG` and described by ``alt``.
 
@@ -67,7 +75,7 @@ class AtlasFigure(go.Figure):
         return self._alt
 
     def _repr_mimebundle_(self, include=None, exclude=None, validate=True, **kwargs):
-        kwargs.setdefault("config", PLOTLY_CONFIG)
+        kwargs.setdefault("config", plotly_config())
         bundle = super()._repr_mimebundle_(include, exclude, validate, **kwargs)
         if self._alt:
             bundle["text/plain"] = self._alt
@@ -81,5 +89,5 @@ class AtlasFigure(go.Figure):
 
     def show(self, *args, **kwargs):
         """Show the figure, as :meth:`plotly.graph_objects.Figure.show`, with the config."""
-        kwargs.setdefault("config", PLOTLY_CONFIG)
+        kwargs.setdefault("config", plotly_config())
         return super().show(*args, **kwargs)

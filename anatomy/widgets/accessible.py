@@ -10,8 +10,9 @@ that fixes this in the browser for everything inside its view: each slider's han
 and readout are named after the slider's visible label, each group of toggle
 buttons becomes a named group whose buttons say whether they are pressed
 (``aria-pressed``, kept current as the selection changes), each set of radio
-buttons a named radio group, and the view's plot an image named by ``summary``
-(the drawing's text hidden from assistive technology; its modebar stays usable).
+buttons a named radio group (by its label, or else its tooltip), and the view's
+plot an image named by ``summary`` (the drawing's text hidden from assistive
+technology; its modebar stays usable).
 It draws nothing and fetches nothing; it works the same in JupyterLab and Voila.
 """
 
@@ -22,9 +23,12 @@ import traitlets
 
 # Plain ES module: anywidget loads it from the widget's own state (no network).
 ESM = r"""
+// A control's visible label; else its tooltip (ipywidgets puts it on the hidden label).
 const label = (box) => {
   const node = box && box.querySelector(":scope > .widget-label");
-  return node ? node.textContent.trim().replace(/:$/, "") : "";
+  if (!node) return "";
+  const tip = node.getAttribute("title");
+  return node.textContent.trim().replace(/:$/, "") || (tip && tip !== "null" ? tip : "");
 };
 const set = (node, name, value) => {
   if (node && value && node.getAttribute(name) !== value) node.setAttribute(name, value);

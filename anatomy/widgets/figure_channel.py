@@ -29,7 +29,7 @@ from functools import lru_cache
 
 import plotly.graph_objects as go
 
-from anatomy.viz.figure import PLOTLY_CONFIG
+from anatomy.viz.figure import plotly_config
 
 # Redraw the given traces at once, without a full redraw of the figure afterwards.
 REDRAW_TRACES_ONLY = {
@@ -63,7 +63,7 @@ def live_figure(figure: go.Figure) -> go.FigureWidget:
     its synced state shared with late views (:func:`share_state`)."""
     widget = go.FigureWidget(figure)
     if "_config" in widget.trait_names():
-        widget._config = dict(PLOTLY_CONFIG)
+        widget._config = plotly_config()
     else:
         warnings.warn(
             "plotly's FigureWidget has no _config trait: the figure keeps plotly's default "

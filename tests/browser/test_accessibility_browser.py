@@ -53,10 +53,10 @@ def test_controls_are_named_and_announce_their_state(page, lab):
     tree = wait_snapshot(page, 'button "right" [pressed]')
     assert '- button "right" [pressed]' in tree and 'button "left" [pressed]' not in tree
     # The map is one image named by what it shows, kept current; not a string of labels.
-    tree = wait_snapshot(page, "right side, severity")
+    tree = wait_snapshot(page, 'img "Body map: L5, right side')
     summary = re.search(r'img "(Body map: [^"]+)"', tree)
     assert summary, tree
-    assert "right side" in summary[1] and "Coloured by effect:" in summary[1]
+    assert "right side" in summary[1] and "Coloured by effect:" in summary[1], summary[1]
     assert "Spinefrom behind" not in tree, "the drawing's own labels are hidden"
     assert 'button "Download plot as a PNG"' in tree
     assert_shares_nothing(page)
