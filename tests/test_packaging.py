@@ -43,58 +43,50 @@ def installed(tmp_path_factory) -> Path:
     return python
 
 
+def python_c(installed: Path, *lines: str) -> str:
+    """Run some Python in the installed venv, outside the checkout; its output."""
+    return run([str(installed), "-c", "; ".join(lines)], installed.parents[2]).stdout
+
+
 def test_the_dependencies_are_at_their_lower_bounds(installed):
-    code = (
-        "from importlib.metadata import version; "
+    out = python_c(
+        installed,
+        "from importlib.metadata import version",
         "print(' '.join(f'{n}=={version(n)}' for n in "
-        "('pandas', 'plotly', 'ipywidgets', 'anywidget')))"
+        "('pandas', 'plotly', 'ipywidgets', 'anywidget')))",
     )
-    out = run([str(installed), "-c", code], installed.parents[2])
     pins = [line for line in LOWER.read_text().splitlines() if line and not line.startswith("#")]
-    assert out.stdout.split() == pins
+    assert out.split() == pins
 
 
 def test_the_unit_tests_pass_on_the_lower_bounds(installed):
     """The checkout's unit tests, importing the installed wheel (run from outside the
     checkout, so ``anatomy`` is the wheel's). Left out: the browser tests (no browser
     here) and test_environment.py, which checks the development venv against the lock."""
-    out = run(
-        [
-            str(installed),
-            "-m",
-            "pytest",
-            str(ROOT / "tests"),
-            "-m",
-            "unit",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            "--ignore",
-            str(ROOT / "tests" / "browser"),
-            "--ignore",
-            str(ROOT / "tests" / "test_environment.py"),
-        ],
-        installed.parents[2],
-    )
+    tests = ROOT / "tests"
+    command = [str(installed), "-m", "pytest", str(tests), "-m", "unit", "-q"]
+    command += ["-p", "no:cacheprovider", "--ignore", str(tests / "browser")]
+    command += ["--ignore", str(tests / "test_environment.py")]
+    out = run(command, installed.parents[2])
     assert " passed" in out.stdout.splitlines()[-1] and "failed" not in out.stdout
 
 
-def test_the_wheel_carries_its_data(installed):
-    code = (
-        "import anatomy, pathlib; m = anatomy.load_model(); "
-        "f = m.compress('L5', severity=0.9); "
-        "assert 'dorsum_of_foot' in f.affected('numbness'); "
-        "assert 'checkout' not in str(pathlib.Path(anatomy.__file__)); "
-        "print(pathlib.Path(anatomy.__file__).parent.name, len(m.texts))"
+def test_the_wheel_carries_its_data_and_its_version(installed):
+    out = python_c(
+        installed,
+        "import anatomy, pathlib",
+        "from importlib.metadata import version",
+        "m = anatomy.load_model()",
+        "f = m.compress('L5', severity=0.9)",
+        "assert 'dorsum_of_foot' in f.affected('numbness')",
+        "print(pathlib.Path(anatomy.__file__).parent.name, len(m.texts))",
+        "print(anatomy.__file__)",
+        "print(version('back-to-knee-atlas') == anatomy.__version__)",
     )
-    out = run([str(installed), "-c", code], installed.parents[2])
-    assert out.stdout.split() == ["anatomy", "2"]
-    assert (
-        str(ROOT)
-        not in run(
-            [str(installed), "-c", "import anatomy; print(anatomy.__file__)"], installed.parents[2]
-        ).stdout
-    )
+    name_and_texts, where, same_version = out.splitlines()
+    assert name_and_texts.split() == ["anatomy", "2"]
+    assert str(ROOT) not in where and "site-packages" in where
+    assert same_version == "True", "the version has one source: anatomy.__version__"
 
 
 def test_the_command_line_runs_from_the_wheel(installed):
@@ -107,10 +99,11 @@ def test_the_command_line_runs_from_the_wheel(installed):
 
 
 def test_the_body_map_draws_from_the_wheel(installed):
-    code = (
-        "import anatomy; from anatomy.viz.body_map import body_map; "
-        "m = anatomy.load_model(); fig = body_map(m, m.compress('L4', severity=0.8)); "
-        "print(len(fig.data))"
+    out = python_c(
+        installed,
+        "import anatomy; from anatomy.viz.body_map import body_map",
+        "m = anatomy.load_model(); fig = body_map(m, m.compress('L4', severity=0.8))",
+        "print(len(fig.data), fig.alt.split(':')[0])",
     )
-    out = run([str(installed), "-c", code], installed.parents[2])
-    assert int(out.stdout) > 40
+    count, head = out.split(maxsplit=1)
+    assert int(count) > 40 and head.strip() == "Body map"
