@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 import anatomy
+
+# Property tests (tests/test_properties.py): a modest, fixed set of examples by default,
+# so the suite is fast and a CI run is repeatable; HYPOTHESIS_PROFILE=explore searches
+# far more widely, with fresh random examples each run.
+settings.register_profile(
+    "default", max_examples=60, deadline=None, derandomize=True, database=None
+)
+settings.register_profile("explore", max_examples=3000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 TINY_TEXT = "The L5 root goes down the leg to the big toe.\n"
 

@@ -194,7 +194,6 @@ def test_identical_lesions_have_nothing_to_tell_apart(model):
         ([("normal", "sole")], ["no abnormal finding"]),
         ([("pain", "sole", "left"), ("pain", "heel")], ["a side for every finding or for none"]),
         ([("pain", "sole", "up")], ["unknown side of a finding 'up'", "left, right"]),
-        (["pain in the sole"], ["(effect, structure)", "'pain in the sole'"]),
         ([("pain", "sole"), ("normal", "sole")], ["both as normal and as affected"]),
     ],
 )

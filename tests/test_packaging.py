@@ -29,7 +29,7 @@ def run(args, cwd, timeout=900) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="session")
 def installed(tmp_path_factory) -> Path:
     """A fresh venv (outside the checkout) with the wheel, its dependencies at their lower
-    bounds, and what the unit tests use (pytest, pyyaml): its python."""
+    bounds, and what the unit tests use (pytest, pyyaml, hypothesis): its python."""
     where = tmp_path_factory.mktemp("wheel")
     run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(where), str(ROOT)], ROOT
@@ -39,7 +39,7 @@ def installed(tmp_path_factory) -> Path:
     venv.create(env, with_pip=True)
     python = env / "bin" / "python"
     install = [str(python), "-m", "pip", "install", "-q", "-c", str(LOWER), str(wheel)]
-    run([*install, "pytest", "pyyaml"], where)
+    run([*install, "pytest", "pyyaml", "hypothesis"], where)
     return python
 
 

@@ -387,10 +387,10 @@ def test_a_root_is_pulled_only_by_a_nerve_it_joins(tiny):
 
 def test_a_nerve_bed_must_cross_a_joint(tiny):
     _, _, edit = tiny
-    edit("nerve_crossings.csv", "sciatic,hip,behind,40,0.5,c_ref,\n", "")
-    edit("nerve_crossings.csv", "sciatic,knee,behind,35,0.5,c_ref,\n", "")
+    bed = "sciatic,650,From the roots to the knee,c_ref,\n"
+    edit("nerve_beds.csv", bed, bed + "deep_fibular,300,Down the shin,c_ref,\n")
     error = load_error(tiny)
-    assert (error.file, error.line, error.column) == ("nerve_beds.csv", 2, "nerve")
+    assert (error.file, error.line, error.column) == ("nerve_beds.csv", 3, "nerve")
 
 
 def test_every_angle_needs_a_range(tiny):

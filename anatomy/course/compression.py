@@ -6,8 +6,9 @@ import pandas as pd
 
 from anatomy.course.display import Table
 from anatomy.course.tables import record_findings
-from anatomy.engine.findings import PATH_KINDS, Findings
+from anatomy.engine.findings import PATH_KINDS, Findings, lesions_in_words
 from anatomy.engine.grading import grade_name
+from anatomy.engine.inputs import check_severity, check_text, check_values
 from anatomy.model import Model
 from anatomy.model.vocabulary import EFFECTS, effect_word
 from anatomy.text.citations import CitationLog
@@ -28,7 +29,7 @@ def severity_ladder(
 ) -> Table:
     """What a root lesion adds as the severity rises: one row per severity."""
     rows = []
-    for severity in severities:
+    for severity in check_values(severities, "severities", check_severity):
         f = model.compress(root, severity=severity, side=side)
         record_findings(log, f)
         t = targets(f)
@@ -44,6 +45,29 @@ def _name(findings: Findings) -> str:
     return " + ".join(lesion.name for lesion in findings.lesions) or "nothing"
 
 
+def _default_names(a: Findings, b: Findings) -> tuple[str, str]:
+    """The lesions' names; their words (with side and severity) when the names are the
+    same, and a mark when those are the same too: the two columns must differ."""
+    names = (_name(a), _name(b))
+    if names[0] == names[1]:
+        names = (lesions_in_words(a.lesions), lesions_in_words(b.lesions))
+    if names[0] == names[1]:
+        names = (f"{names[0]} (first)", f"{names[1]} (second)")
+    return names
+
+
+def _two_names(names) -> tuple[str, str]:
+    """Two different names for the two columns (a string is not two names)."""
+    if isinstance(names, str) or not isinstance(names, list | tuple):
+        raise TypeError(f"names must be two names, such as ('L5', 'L4'), not {names!r}")
+    if len(names) != 2:
+        raise ValueError(f"names must be two names, not {len(names)}: {names!r}")
+    checked = tuple(check_text(n, "name", ["any text"]).strip() for n in names)
+    if not all(checked) or checked[0] == checked[1]:
+        raise ValueError(f"names must be two different names, not {names!r}")
+    return checked
+
+
 def compare(
     a: Findings, b: Findings, names: tuple[str, str] | None = None, log: CitationLog | None = None
 ) -> Table:
@@ -55,8 +79,8 @@ def compare(
     for f in (a, b):
         if not isinstance(f, Findings):
             raise TypeError(f"compare two findings (model.compress(...)), not {f!r}")
+    names = _two_names(names) if names is not None else _default_names(a, b)
     record_findings(log, a, b)
-    names = names or (_name(a), _name(b))
     ta, tb = targets(a), targets(b)
     key = ["label", "effect"]
     left = ta.groupby(key)["intensity"].max()

@@ -6,8 +6,9 @@ from __future__ import annotations
 from anatomy.course.display import Table
 from anatomy.course.tables import record, record_findings
 from anatomy.engine.grading import grade_name
+from anatomy.engine.inputs import check_root, check_severity, check_values
 from anatomy.engine.neurodynamic import onset
-from anatomy.engine.tension import citation_ids, nerve_tension, tables
+from anatomy.engine.tension import check_angle, citation_ids, nerve_tension, tables
 from anatomy.errors import choice_error
 from anatomy.model import Model
 from anatomy.model.vocabulary import ANGLES
@@ -48,9 +49,12 @@ def sweep_table(model: Model, angle: str, values, log: CitationLog | None = None
     t = tables(model)
     if angle not in t.ranges:
         raise choice_error("angle", angle, ANGLES)
+    held = {a: check_angle(model, a, v) for a, v in held.items()}
+    if angle in held:
+        raise ValueError(f"{angle} is the angle stepped through the values: do not hold it too")
     held_words = ", ".join(f"{t.labels[a].lower()} {v:g}°" for a, v in held.items())
     poses = {}
-    for value in values:
+    for value in check_values(values, "values", lambda v: check_angle(model, angle, v)):
         name = f"{t.labels[angle].lower()} {value:g}°"
         poses[name + (f", {held_words}" if held_words else "")] = {**held, angle: value}
     return pose_table(model, poses, log=log)
@@ -97,6 +101,7 @@ def threshold_ladder(
     log: CitationLog | None = None,
 ) -> Table:
     """Where each test turns positive as one root is compressed harder: one row per severity."""
+    severities = check_values(severities, "severities", check_severity)
     lesions = {s: model.compress(root, severity=s, side=side) for s in severities}
     table = neurodynamic_table(model, {f"{root} at {s:g}": f for s, f in lesions.items()}, log)
     table.insert(1, "grade", [grade_name(s) for s in severities])
@@ -112,6 +117,8 @@ def roots_table(
 ) -> Table:
     """A healthy leg and each root compressed alike: where each test turns positive."""
     lesions = {"healthy leg": None}
+    severity = check_severity(severity)
+    roots = check_values(roots, "roots", lambda r: check_root(model, r))
     lesions.update(
         {f"{r} at {severity:g}": model.compress(r, severity=severity, side=side) for r in roots}
     )

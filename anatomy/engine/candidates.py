@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from anatomy.engine.findings import Findings, merged_rows
 from anatomy.engine.grading import severity_bands
-from anatomy.engine.inputs import check_text
+from anatomy.engine.inputs import check_side, check_text
 from anatomy.engine.lesions import compress_disc, compress_nerve, compress_roots, lesion_rows
 from anatomy.errors import choice_error
 from anatomy.model import Model
@@ -109,6 +109,7 @@ def prediction(model: Model, cand: Candidate, side: str, severity: float) -> Pre
     ``localize`` of a session predicts for every candidate, and a table per
     candidate and band made that first call a hundred times slower than the next.
     """
+    side = check_side(side)  # what compress_* checked before predictions skipped them
     cache = model.derived(_prediction_store)
     key = (cand.name, side, severity)
     if key not in cache:

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import math
 import numbers
+from collections.abc import Callable, Iterable, Mapping
 
 from anatomy.errors import choice_error
 from anatomy.model import Model
-from anatomy.model.tables import split_cell
+from anatomy.model.tables import name_key, split_cell
 from anatomy.model.vocabulary import LESION_KINDS, SIDES
 
 
@@ -74,6 +75,33 @@ def check_count(value, what: str, low: int = 1, high: int | None = None) -> int:
     return int(value)
 
 
+def check_model(model) -> Model:
+    """The model (``anatomy.load_model()``), or a TypeError naming what was given."""
+    if not isinstance(model, Model):
+        raise TypeError(
+            f"model must come from anatomy.load_model(), not {model!r} ({type(model).__name__})"
+        )
+    return model
+
+
+def check_values(values, what: str, check: Callable) -> list:
+    """A non-empty list (tuple, range...) of distinct values, each passed through ``check``.
+
+    TypeError for a single string, a mapping or anything that is not a list; ValueError
+    for an empty list or a value given twice (it would silently make one row)."""
+    if isinstance(values, str | bytes | Mapping) or not isinstance(values, Iterable):
+        raise TypeError(
+            f"{what} must be a list of values, not {values!r} ({type(values).__name__})"
+        )
+    checked = [check(value) for value in values]
+    if not checked:
+        raise ValueError(f"give at least one of the {what}")
+    twice = next((v for i, v in enumerate(checked) if v in checked[:i]), None)
+    if twice is not None:
+        raise ValueError(f"{what}: {twice!r} is given twice")
+    return checked
+
+
 def check_root(model: Model, root) -> str:
     """Root id (case-insensitive) or an error listing the valid roots."""
     name = check_text(root, "root", model.roots).strip().upper()
@@ -87,18 +115,14 @@ def zone_names(model: Model) -> dict[str, str]:
     names = {}
     for row in model.zones.to_dict("records"):
         for name in [row["zone"], *split_cell(row["aliases"])]:
-            names[_zone_key(name)] = row["zone"]
+            names[name_key(name)] = row["zone"]
     return names
-
-
-def _zone_key(name: str) -> str:
-    return name.strip().casefold().replace("_", " ").replace("-", " ")
 
 
 def check_zone(model: Model, zone) -> str:
     """Zone name (aliases, any case, '_' or '-' for spaces) or an error listing the zones."""
     names = model.derived(zone_names)
-    key = _zone_key(check_text(zone, "zone", model.zone_names))
+    key = name_key(check_text(zone, "zone", model.zone_names))
     if key not in names:
         raise choice_error("zone", zone, list(names))
     return names[key]
@@ -142,11 +166,9 @@ def check_nerve_site(model: Model, nerve, site=None) -> tuple[str, str, float]:
     if site is None:
         row = sites.iloc[0]
         return nerve_id, row["site"], float(row["position"])
-    key = check_text(site, f"site for the {nerve_id} nerve", sites["site"]).strip().casefold()
-    key = key.replace("_", " ")
+    key = name_key(check_text(site, f"site for the {nerve_id} nerve", sites["site"]))
     for row in sites.to_dict("records"):
-        names = [row["site"].replace("_", " "), *split_cell(row["aliases"])]
-        if key in (n.casefold() for n in names):
+        if key in (name_key(n) for n in [row["site"], *split_cell(row["aliases"])]):
             return nerve_id, row["site"], float(row["position"])
     raise choice_error(f"site for the {nerve_id} nerve", site, list(sites["site"]))
 

@@ -195,7 +195,14 @@ def observations(model: Model, findings, complete: bool | None = None) -> Observ
 
 
 def _item(obs) -> tuple:
-    if isinstance(obs, str) or not isinstance(obs, list | tuple) or len(obs) not in (2, 3):
+    """One finding of a list: TypeError if it is not a tuple (or list), ValueError for a
+    tuple of the wrong length."""
+    if not isinstance(obs, list | tuple):
+        raise TypeError(
+            "a finding is a tuple (effect, structure) or (effect, structure, side), "
+            f"not {obs!r} ({type(obs).__name__})"
+        )
+    if len(obs) not in (2, 3):
         raise ValueError(
             f"a finding is (effect, structure) or (effect, structure, side), not {obs!r}"
         )

@@ -21,10 +21,19 @@ from collections.abc import Callable
 import pandas as pd
 
 from anatomy.errors import DataError
-from anatomy.model import tension_checks
+from anatomy.model import name_checks, tension_checks
 from anatomy.model.loaded import Loaded, choice_error_at, file_of, is_position, number, rows
-from anatomy.model.tables import line_of, split_cell
-from anatomy.model.vocabulary import KINDS, RELATIONS, SIDES, SOURCE_KINDS, VERDICTS, WEIGHTS
+from anatomy.model.tables import line_of, name_key, split_cell
+from anatomy.model.vocabulary import (
+    KINDS,
+    MIN_QUOTE_CHARS,
+    MIN_QUOTE_WORDS,
+    RELATIONS,
+    SIDES,
+    SOURCE_KINDS,
+    VERDICTS,
+    WEIGHTS,
+)
 
 # Keys that must be unique: table -> columns (one key per entry).
 UNIQUE = (
@@ -94,18 +103,27 @@ def validate_choices(loaded: Loaded) -> None:
 
 
 def validate_source_texts(loaded: Loaded) -> None:
-    """Every text source names its file, which is unchanged (sha256) and readable UTF-8."""
+    """Every text source names its file (beside sources.csv), which is unchanged (sha256,
+    required) and readable UTF-8."""
     file = file_of("sources")
     for line, row in rows(loaded["sources"]):
         if row["kind"] != "text":
             continue
         if not row["file"]:
             raise DataError(file, line, "file", "a text source needs its file")
+        if not re.fullmatch(r"[\w.-]+", row["file"]) or row["file"].strip(".") == "":
+            raise DataError(
+                file, line, "file", f"{row['file']!r}: name a file in the sources folder"
+            )
         raw = loaded.raw_texts.get(row["id"])
         if raw is None:
             raise DataError(file, line, "file", f"{row['file']!r} not found")
         if not row["sha256"]:
             raise DataError(file, line, "sha256", "a shipped text needs its sha256")
+        if not re.fullmatch(r"[0-9a-f]{64}", row["sha256"]):
+            raise DataError(
+                file, line, "sha256", f"{row['sha256']!r} is not a sha256 (64 hex digits)"
+            )
         if hashlib.sha256(raw).hexdigest() != row["sha256"]:
             raise DataError(
                 file, line, "sha256", f"{row['file']} has changed: it must stay verbatim"
@@ -144,6 +162,14 @@ def validate_citations(loaded: Loaded) -> None:
         if kinds[row["source"]] == "text":
             if not row["quote"]:
                 raise DataError(file, line, "quote", "a citation of a text source needs its quote")
+            if len(row["quote"]) < MIN_QUOTE_CHARS or len(row["quote"].split()) < MIN_QUOTE_WORDS:
+                raise DataError(
+                    file,
+                    line,
+                    "quote",
+                    f"{row['quote']!r} is too short to quote: at least {MIN_QUOTE_WORDS} words "
+                    f"and {MIN_QUOTE_CHARS} characters",
+                )
             if row["quote"] not in loaded.texts[row["source"]]:
                 raise DataError(
                     file, line, "quote", f"not found verbatim in {row['source']}: {row['quote']!r}"
@@ -163,9 +189,10 @@ def validate_citations(loaded: Loaded) -> None:
 
 
 def validate_zones(loaded: Loaded) -> None:
-    """Disc zones say which root they meet; their names and aliases are unique."""
+    """Disc zones say which root they meet; their names and aliases are unique, however
+    they are written (case, ``_``, ``-``, spaces)."""
     file = file_of("zones")
-    seen: dict[str, int] = {}
+    seen: dict[str, tuple[str, int]] = {}
     for line, row in rows(loaded["zones"]):
         checks = (
             ("meets", ("traverses", "exits_at")),
@@ -175,11 +202,12 @@ def validate_zones(loaded: Loaded) -> None:
         for column, valid in checks:
             if row[column] not in valid:
                 raise DataError(file, line, column, f"{row[column]!r} is not one of {list(valid)}")
-        for name in [row["zone"], *split_cell(row["aliases"])]:
-            key = name.casefold()
-            if key in seen:
-                raise DataError(file, line, "aliases", f"{name!r} already names line {seen[key]}")
-            seen[key] = line
+        for column, name in [("zone", row["zone"])] + [
+            ("aliases", a) for a in split_cell(row["aliases"])
+        ]:
+            zone, where = seen.setdefault(name_key(name), (row["zone"], line))
+            if zone != row["zone"]:
+                raise DataError(file, line, column, f"{name!r} already names line {where}")
 
 
 def validate_citation_refs(loaded: Loaded) -> None:
@@ -355,8 +383,11 @@ def validate_case_values(loaded: Loaded) -> None:
 def all_rules() -> list[Callable[[Loaded], None]]:
     """Every rule, in the order :func:`validate_tables` runs them."""
     return [
+        name_checks.validate_not_empty,
         validate_unique,
         validate_choices,
+        name_checks.validate_structure_names,
+        name_checks.validate_order,
         validate_source_texts,
         validate_source_identifiers,
         validate_citations,
@@ -367,6 +398,7 @@ def all_rules() -> list[Callable[[Loaded], None]]:
         validate_root_values,
         validate_chain_weights,
         validate_sites,
+        name_checks.validate_site_names,
         validate_case_values,
         tension_checks.validate_joint_ranges,
         tension_checks.validate_nerve_beds,

@@ -21,7 +21,7 @@ from typing import TypeVar
 import pandas as pd
 
 from anatomy.errors import choice_error
-from anatomy.model.tables import split_cell
+from anatomy.model.tables import name_key, split_cell
 
 T = TypeVar("T")
 TABLE_NAMES = (
@@ -93,7 +93,7 @@ class Model:
         names: dict[str, str] = {}
         for row in s.to_dict("records"):
             for name in [row["id"], row["label"], *split_cell(row["aliases"])]:
-                names.setdefault(name.casefold(), row["id"])
+                names.setdefault(name_key(name), row["id"])
         ids: dict[str, list[str]] = {}
         for kind, rows in s.groupby("kind", sort=False):
             if rows["order"].ne("").all():
@@ -160,10 +160,14 @@ class Model:
         return self._index["source"][source_id]
 
     def resolve(self, name: str, kind: str | tuple[str, ...] | None = None) -> str:
-        """The structure id for an id, label or alias (any case); ValueError if unknown."""
+        """The structure id for an id, label or alias; ValueError if unknown.
+
+        Case, ``_``, ``-`` and spaces do not matter (``Dorsum of foot`` is
+        ``dorsum_of_foot``): the loader makes sure no two structures share a name
+        written that way (:mod:`anatomy.model.name_checks`)."""
         kinds = (kind,) if isinstance(kind, str) else kind
         names = self._index["names"]
-        key = str(name).strip().casefold()
+        key = name_key(name)
         found = names.get(key)
         if found is not None and (kinds is None or self.kind(found) in kinds):
             return found

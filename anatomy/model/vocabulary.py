@@ -42,6 +42,15 @@ EFFECT_KINDS = {
 }
 # The kinds of lesion the engine compresses.
 LESION_KINDS = ("root", "disc", "nerve")
+# Kinds whose structures are ranked in anatomical order by the ``order`` column (the
+# roots below a central disc are found by it): each needs a unique whole number.
+ORDERED_KINDS = ("vertebra", "disc", "root")
+# Columns of free prose, where a cell may hold a line break; no other control
+# character is allowed in any cell (see anatomy.model.tables.control_character).
+PROSE_COLUMNS = ("description", "note", "teaching", "statement", "quote", "course")
+# A quote long enough to say something and to be found only where it belongs.
+MIN_QUOTE_WORDS = 4
+MIN_QUOTE_CHARS = 20
 
 
 def effect_word(effect: str) -> str:
@@ -220,3 +229,5 @@ SCHEMAS: dict[str, tuple[str, list[tuple[str, bool]]]] = {
 # Where the tables live inside the package: the sources table and texts sit apart.
 SOURCES_FOLDER = "sources"
 GEOMETRY_FILE = ("geometry", "body_map.csv")
+# The structures the body map does not draw, each with the reason.
+NOT_DRAWN_FILE = ("geometry", "not_drawn.csv")

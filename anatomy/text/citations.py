@@ -8,11 +8,12 @@ widget made through the lesson adds the citations it shows, and
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
 from anatomy.engine.findings import Findings
+from anatomy.engine.inputs import check_model
 from anatomy.model import Model
 from anatomy.model.vocabulary import CORRECTED_VERDICTS
 
@@ -50,7 +51,13 @@ class CitationLog:
         self._ids.update(dict.fromkeys(ids))
 
     def add_findings(self, findings: Findings | None) -> None:
-        """Record every citation behind some findings (nothing for None)."""
+        """Record every citation behind some findings (nothing for None); TypeError for
+        anything else, before anything is drawn from it."""
+        if findings is not None and not isinstance(findings, Findings):
+            raise TypeError(
+                "pass findings (model.compress(...)) or None, "
+                f"not {findings!r} ({type(findings).__name__})"
+            )
         if findings is not None:
             self.add(findings.citation_ids)
 
@@ -79,7 +86,9 @@ def _ids_and_support(findings) -> tuple[list[str], dict[str, list[str]]]:
                 if label not in supports[cid]:
                     supports[cid].append(label)
         return findings.citation_ids, supports
-    if isinstance(findings, str) or not isinstance(findings, Iterable):
+    if isinstance(findings, str | bytes | Mapping | pd.DataFrame) or not isinstance(
+        findings, Iterable
+    ):
         raise TypeError(
             "cite findings (model.compress(...)) or a list of citation ids, "
             f"not {findings!r} ({type(findings).__name__})"
@@ -111,10 +120,12 @@ def cite_records(model: Model, findings) -> list[dict]:
     Raises
     ------
     TypeError
-        Not findings nor a list of ids.
+        Not a model; not findings nor a list of ids (a string, a dict or a table is not
+        a list of ids).
     ValueError
         An unknown citation id.
     """
+    check_model(model)
     ids, supports = _ids_and_support(findings)
     citations = model._index["citation"]
     unknown = [cid for cid in ids if cid not in citations]

@@ -6,6 +6,7 @@ import textwrap
 
 from anatomy.engine.findings import PATH_KINDS, Findings
 from anatomy.engine.grading import grade, grade_name
+from anatomy.engine.inputs import check_count, check_model
 from anatomy.model import Model
 from anatomy.model.vocabulary import EFFECT_LABELS, EFFECTS, effect_word, side_words
 from anatomy.text.citations import cite, note_label, reference_line
@@ -28,14 +29,15 @@ def describe_lesions(findings: Findings) -> str:
 def format_findings(model: Model, findings: Findings, width: int = 100) -> str:
     """The findings and their citations as readable text.
 
-    Raises TypeError for anything but findings, ValueError for a width under 40.
+    Raises TypeError for anything but a model and findings, or a width that is not a
+    whole number; ValueError for a width under 40.
     """
+    check_model(model)
     if not isinstance(findings, Findings):
         raise TypeError(
             f"format findings (model.compress(...)), not {findings!r} ({type(findings).__name__})"
         )
-    if isinstance(width, bool) or not isinstance(width, int) or width < 40:
-        raise ValueError(f"width must be a whole number of characters, 40 or more, not {width!r}")
+    check_count(width, "width (characters per line)", low=40)
     out = [describe_lesions(findings), ""]
     table = findings.table
     if table.empty:

@@ -34,6 +34,8 @@ def check_panels(panels) -> tuple[str, ...] | None:
         return None
     if isinstance(panels, str) or not isinstance(panels, list | tuple):
         raise TypeError(f"panels must be a tuple of panel names, not {panels!r}")
+    if not panels:
+        raise ValueError(f"name at least one panel; valid: {', '.join(PANELS)}")
     unknown = [p for p in panels if p not in PANELS]
     if unknown:
         raise ValueError(f"unknown panels {unknown}; valid: {', '.join(PANELS)}")

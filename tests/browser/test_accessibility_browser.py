@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import time
 
-from helpers import SCROLL_STEP, open_and_run
+from helpers import SCROLL_STEP, open_and_run, run_all, wait_quiet
 
 
 def snapshot(page) -> str:
@@ -65,12 +65,16 @@ def test_controls_are_named_and_announce_their_state(page, lab):
 
 def test_static_figures_share_nothing(page, lab):
     base, token = lab
-    open_and_run(page, base, token, "01_lumbar_spine.ipynb")
-    # JupyterLab draws only the cells in view: sweep until the spine panel is drawn too.
-    deadline = time.monotonic() + 60
+    workspace = f"static-{int(time.time() * 1000)}"  # no tab of an earlier test lingers
+    page.goto(f"{base}/lab/workspaces/{workspace}/tree/01_lumbar_spine.ipynb?token={token}")
+    page.wait_for_selector('.jp-Notebook-ExecutionIndicator[data-status="idle"]', timeout=120_000)
+    run_all(page)
+    # JupyterLab draws only the cells in view: sweep until the spine panel is drawn.
     static = ".jp-RenderedPlotly"  # a figure drawn by the plotly mime renderer, not a widget
+    page.mouse.move(700, 500)
+    deadline = time.monotonic() + 150
     while page.locator(static).count() == 0 and time.monotonic() < deadline:
-        page.evaluate(SCROLL_STEP)
-        time.sleep(0.4)
+        time.sleep(1.0 if page.evaluate(SCROLL_STEP) else 0.4)
     assert page.locator(static).count() >= 1
+    wait_quiet(page)
     assert_shares_nothing(page)
