@@ -95,9 +95,9 @@ L5,common,c_ref,
 def tiny_sources(text: str = TINY_TEXT) -> str:
     digest = hashlib.sha256(text.encode()).hexdigest()
     return (
-        "id,kind,title,publisher,year,file,sha256,note\n"
-        f"tiny_text,text,A tiny text,,,tiny.txt,{digest},\n"
-        "tiny_ref,reference,A tiny reference,A publisher,2020,,,\n"
+        "id,kind,title,publisher,year,doi,url,file,sha256,note\n"
+        f"tiny_text,text,A tiny text,,,,,tiny.txt,{digest},\n"
+        "tiny_ref,reference,A tiny reference,A publisher,2020,10.1000/tiny.1,,,,\n"
     )
 
 

@@ -53,6 +53,7 @@ from __future__ import annotations
 
 from anatomy.engine.graph import graph
 from anatomy.model import Model
+from anatomy.model.tables import split_cell
 
 BELOW = 0.6  # roots below the traversing one, to S1: less pressed
 OTHER_SIDE = 0.5  # the less affected side of a one-sided central herniation
@@ -60,17 +61,39 @@ CAUDA_FROM = 0.7  # a central herniation reaches the sacral roots only when it i
 FACTORS = (BELOW, OTHER_SIDE, BELOW * OTHER_SIDE)  # for the severity bands of localize
 
 
+def _canal(model: Model) -> dict:
+    """The links the canal rules read, looked up once per model (localize asks them for
+    every central candidate at every band)."""
+    links = model.links
+    conus = links[links["source"] == "conus_medullaris"]
+    return {
+        "levels": list(conus.loc[conus["relation"] == "lies_at", "target"]),
+        "contains": [
+            (root, 0.5 if weight == "minor" else 1.0)
+            for root, weight in zip(
+                conus.loc[conus["relation"] == "contains", "target"],
+                conus.loc[conus["relation"] == "contains", "weight"],
+                strict=True,
+            )
+        ],
+        "sacral": list(dict.fromkeys(links.loc[links["relation"] == "controls", "source"])),
+        "cites": list(dict.fromkeys(c for cell in conus["citations"] for c in split_cell(cell))),
+    }
+
+
+def conus_citations(model: Model) -> list[str]:
+    """Every citation of the conus medullaris' own links (where it lies, what it holds)."""
+    return list(model.derived(_canal)["cites"])
+
+
 def conus_levels(model: Model) -> list[str]:
     """The discs at which the conus medullaris lies."""
-    links = model.links
-    rows = links[(links["relation"] == "lies_at") & (links["source"] == "conus_medullaris")]
-    return list(rows["target"])
+    return list(model.derived(_canal)["levels"])
 
 
 def sphincter_roots(model: Model) -> list[str]:
     """The roots that serve the bladder and bowel (``controls`` links)."""
-    links = model.links
-    return list(dict.fromkeys(links.loc[links["relation"] == "controls", "source"]))
+    return list(model.derived(_canal)["sacral"])
 
 
 def side_scales(side: str) -> dict[str, float]:
@@ -92,11 +115,9 @@ def central_roots(
     g = graph(model)
     traversing = g.traverses.get(level, [])
     if level in conus_levels(model):
-        links = model.links
-        held = links[(links["relation"] == "contains") & (links["source"] == "conus_medullaris")]
         out: dict[str, float] = {}
-        for root, weight in zip(held["target"], held["weight"], strict=True):
-            pressed = severity * scale * (0.5 if weight == "minor" else 1.0)
+        for root, weight in model.derived(_canal)["contains"]:
+            pressed = severity * scale * weight
             out[root] = max(out.get(root, 0.0), pressed)
         return sorted(out.items(), key=lambda item: model.roots.index(item[0]))
     if not traversing:

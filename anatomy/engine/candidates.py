@@ -13,15 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from anatomy.engine import canal
-from anatomy.engine.findings import Findings
+from anatomy.engine.findings import Findings, merged_rows
 from anatomy.engine.grading import severity_bands
-from anatomy.engine.inputs import check_text, referring_joints
+from anatomy.engine.inputs import check_side, check_text, referring_joints
 from anatomy.engine.lesions import (
     PARTIAL,
     compress_disc,
     compress_nerve,
     compress_roots,
     irritate_joint,
+    lesion_rows,
 )
 from anatomy.errors import choice_error
 from anatomy.model import Model
@@ -46,6 +47,12 @@ class Candidate:
         if self.kind == "joint":
             return irritate_joint(model, args["joint"], side=side, severity=severity)
         return compress_nerve(model, args["nerve"], args["site"], side=side, severity=severity)
+
+    def rows(self, model: Model, severity: float, side: str) -> list[dict]:
+        """The merged rows of what this lesion shows (no table, no paths, no carriers:
+        what localize compares; ``side`` a checked side)."""
+        rows, _ = lesion_rows(model, self.kind, dict(self.args), severity, side, paths=False)
+        return merged_rows(rows)
 
     @property
     def spec(self) -> str:
@@ -104,11 +111,14 @@ def _name_key(name: str) -> str:
 
 @dataclass(frozen=True)
 class Prediction:
-    """What one candidate at one severity predicts: key -> citations, and the findings."""
+    """What one candidate at one severity predicts: (effect, structure, side) -> citations.
+
+    No findings table: localize builds one (``Candidate.compress``) only for a band whose
+    neurodynamic tests it must ask, which keeps its first call cheap.
+    """
 
     items: dict  # (effect, structure, side) -> list of citation ids
     severity: float
-    findings: Findings
 
 
 def _prediction_store(model: Model) -> dict:
@@ -129,22 +139,25 @@ def bands(model: Model, cand: Candidate) -> list[float]:
     return severity_bands()
 
 
-def predictions(model: Model, cand: Candidate, side: str) -> list[Prediction]:
-    """The findings a candidate predicts in each severity band (kept per model)."""
+def prediction(model: Model, cand: Candidate, side: str, severity: float) -> Prediction:
+    """What a candidate predicts at one severity and side (kept per model)."""
+    side = check_side(side)  # what compress_* checked before predictions skipped them
     cache = model.derived(_prediction_store)
-    key = (cand.name, side)
+    key = (cand.name, side, severity)
     if key not in cache:
-        out = []
-        for severity in bands(model, cand):
-            findings = cand.compress(model, severity, side)
-            table = findings.table
-            rows = table[table["kind"].isin(OBSERVED_KINDS)]
-            items = {
-                (e, s, sd): list(c)
-                for e, s, sd, c in zip(
-                    rows["effect"], rows["structure"], rows["side"], rows["citations"], strict=True
-                )
-            }
-            out.append(Prediction(items, severity, findings))
-        cache[key] = out
+        items = {
+            (r["effect"], r["structure"], r["side"]): list(r["citations"])
+            for r in cand.rows(model, severity, side)
+            if r["kind"] in OBSERVED_KINDS
+        }
+        cache[key] = Prediction(items, severity)
     return cache[key]
+
+
+def predictions(model: Model, cand: Candidate, side: str) -> list[Prediction]:
+    """The findings a candidate predicts in each severity band, lowest first.
+
+    A higher severity never removes a finding (a property test holds it), so the
+    last band predicts the most.
+    """
+    return [prediction(model, cand, side, severity) for severity in bands(model, cand)]

@@ -187,6 +187,13 @@ def _bilateral_sphincters(rows: list[dict]) -> list[dict]:
 
 def merge(rows: list[dict], lesions: tuple[Lesion, ...], flag_rules=()) -> Findings:
     """One row per structure, effect and side: strongest intensity, all paths and citations."""
+    return Findings(pd.DataFrame(merged_rows(rows), columns=COLUMNS), lesions, tuple(flag_rules))
+
+
+def merged_rows(rows: list[dict]) -> list[dict]:
+    """The rows of :func:`merge`'s table as dicts, in its order (no DataFrame built:
+    localize compares every candidate at every band, and a table each cost more than
+    the walk that made the rows)."""
     rows = _bilateral_sphincters(rows)
     merged: dict[tuple[str, str, str], dict] = {}
     for row in sorted(rows, key=lambda r: -r["intensity"]):
@@ -210,4 +217,4 @@ def merge(rows: list[dict], lesions: tuple[Lesion, ...], flag_rules=()) -> Findi
     )
     for row in out:
         row["path"] = " | ".join(row["path"])
-    return Findings(pd.DataFrame(out, columns=COLUMNS), lesions, tuple(flag_rules))
+    return out

@@ -52,6 +52,8 @@ overlap between roots makes single-root numbness patchy.
 
 from __future__ import annotations
 
+import functools
+
 from anatomy.model.vocabulary import WEIGHTS
 
 PAIN_FROM = 0.0
@@ -114,6 +116,11 @@ def severity_bands(factors=(), gates=()) -> list[float]:
     band below it. ``gates`` are severities at which a lesion starts to reach more
     (a large central herniation reaching the sacral roots).
     """
+    return list(_bands(tuple(factors), tuple(gates)))
+
+
+@functools.lru_cache(maxsize=64)
+def _bands(factors: tuple, gates: tuple) -> tuple[float, ...]:
     scales = {w * f for w in WEIGHTS.values() for f in (1.0, *factors)}
     edges = {
         round(threshold / scale, 6)
@@ -123,7 +130,7 @@ def severity_bands(factors=(), gates=()) -> list[float]:
     }
     edges |= {round(g, 6) for g in gates if 0 < g <= 1}
     edges = sorted(edges)
-    return [round(edges[0] / 2, 6), *edges]
+    return (round(edges[0] / 2, 6), *edges)
 
 
 def band_of(severity: float) -> float:

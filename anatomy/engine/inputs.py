@@ -121,7 +121,7 @@ def zone_names(model: Model) -> dict[str, str]:
 
 def check_zone(model: Model, zone) -> str:
     """Zone name (aliases, any case, '_' or '-' for spaces) or an error listing the zones."""
-    names = zone_names(model)
+    names = model.derived(zone_names)
     key = name_key(check_text(zone, "zone", model.zone_names))
     if key not in names:
         raise choice_error("zone", zone, list(names))

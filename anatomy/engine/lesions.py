@@ -92,11 +92,15 @@ class _Reach:
     cites: list[str]
 
 
-def _rows(model, reaches, side, start, carrier_cites) -> list[dict]:
-    """Finding rows of the targets, and of the roots and nerves that carry them."""
+def _rows(model, reaches, side, start, carrier_cites, paths=True) -> list[dict]:
+    """Finding rows of the targets, and of the roots and nerves that carry them (with
+    ``paths=False`` the targets only, with no path: all localize compares)."""
     rows = []
     for reach in reaches:
         target = reach.ids[-1]
+        if not paths:
+            rows.append(_row(model, target, reach.effect, reach.intensity, side, "", reach.cites))
+            continue
         path = _path(model, reach.ids, start)
         rows.append(_row(model, target, reach.effect, reach.intensity, side, path, reach.cites))
         for i, carrier in enumerate(reach.ids[:-1]):
@@ -108,11 +112,32 @@ def _rows(model, reaches, side, start, carrier_cites) -> list[dict]:
     return rows
 
 
-def root_rows(model: Model, root: str, severity: float, side: str, start=None, extra=()):
-    """Findings rows of one root compressed on one side."""
-    g = graph(model)
+def root_rows(
+    model: Model, root: str, severity: float, side: str, start=None, extra=(), paths=True
+):
+    """Findings rows of one root compressed on one side (``paths``: see :func:`_rows`).
+
+    Without paths the rows are kept per model (localize asks the same root at the same
+    severity for a root, its disc zones and every central herniation above it); they
+    are shared, so a caller must not change them.
+    """
     if severity <= 0:
         return []
+    if not paths:
+        memo = model.derived(_root_memo)
+        key = (root, round(severity, 9), side, tuple(extra))
+        if key not in memo:
+            memo[key] = _root_rows(model, root, severity, side, start, extra, paths)
+        return memo[key]
+    return _root_rows(model, root, severity, side, start, extra, paths)
+
+
+def _root_memo(model: Model) -> dict:
+    return {}
+
+
+def _root_rows(model, root, severity, side, start, extra, paths):
+    g = graph(model)
     extra = list(extra)
     exits = [
         c
@@ -145,11 +170,11 @@ def root_rows(model: Model, root: str, severity: float, side: str, start=None, e
             return extra + exits
         return g.contrib[(root, carrier)]["cites"]
 
-    rows = _rows(model, reaches[1:], side, start, carrier_cites)
-    return _rows(model, reaches[:1], side, start, carrier_cites) + rows
+    rows = _rows(model, reaches[1:], side, start, carrier_cites, paths)
+    return _rows(model, reaches[:1], side, start, carrier_cites, paths) + rows
 
 
-def nerve_rows(model: Model, nerve: str, site: str, position: float, severity, side):
+def nerve_rows(model: Model, nerve: str, site: str, position: float, severity, side, paths=True):
     """Findings rows of a nerve compressed at a position on one side (with the nerves a site
     also catches, and at reduced strength what it only partly catches: ``sites.csv``)."""
     if severity <= 0:
@@ -159,18 +184,22 @@ def nerve_rows(model: Model, nerve: str, site: str, position: float, severity, s
     start = f"{model.label(nerve)} @ {site.replace('_', ' ')}"
     site_cites = split_cell(site_row["citations"])
     partial = set(split_cell(site_row["partial"]))
-    rows = _walk(model, nerve, position, severity, side, painful, site_cites, partial)
-    for row in rows:  # paths start at the site: "Common fibular nerve @ fibular head → ..."
-        row["path"] = start + row["path"][len(model.label(nerve)) :]
+    rows = _walk(model, nerve, position, severity, side, painful, site_cites, partial, paths)
+    if paths:  # paths start at the site: "Common fibular nerve @ fibular head → ..."
+        for row in rows:
+            row["path"] = start + row["path"][len(model.label(nerve)) :]
     for other in split_cell(site_row["also"]):
-        more = _walk(model, other, 0.0, severity, side, painful, site_cites, partial, trunk=False)
-        for row in more:
-            row["path"] = start + ARROW + row["path"]
+        more = _walk(
+            model, other, 0.0, severity, side, painful, site_cites, partial, paths, trunk=False
+        )
+        if paths:
+            for row in more:
+                row["path"] = start + ARROW + row["path"]
         rows += more
     return rows
 
 
-def _walk(model, nerve, position, severity, side, painful, site_cites, partial, trunk=True):
+def _walk(model, nerve, position, severity, side, painful, site_cites, partial, paths, trunk=True):
     """Walk a nerve from a position down, then every branch given off below it."""
     g = graph(model)
     reaches = []
@@ -199,7 +228,7 @@ def _walk(model, nerve, position, severity, side, painful, site_cites, partial, 
                 entrapped = effect == "tingling" and intensity > 0
                 if entrapped or shows(effect, intensity, painful):
                     reaches.append(_Reach([*trail, target], effect, intensity, cites))
-    return _rows(model, reaches, side, None, lambda c: carrier[c])
+    return _rows(model, reaches, side, None, lambda c: carrier[c], paths)
 
 
 def joint_rows(model: Model, joint: str, severity: float, side: str) -> list[dict]:
@@ -294,22 +323,29 @@ def compress_disc(model: Model, level, zone="paracentral", side=None, severity=0
     zone_id = check_zone(model, zone)
     rule = model.zone_row(zone_id)
     side = check_side(side if side is not None else rule["default_side"])
-    start = f"{level_id} disc ({zone_id})"
+    rows, lesions = lesion_rows(model, "disc", {"level": level_id, "zone": zone_id}, severity, side)
+    return merge(rows, lesions, flag_rules(model))
+
+
+def _disc_rows(model: Model, level: str, zone: str, side: str, severity: float, paths=True):
+    """Rows and lesion of a herniation whose level and zone are checked ids."""
+    rule = model.zone_row(zone)
+    start = f"{level} disc ({zone})"
     extra = split_cell(rule["citations"])
     if rule["lower_roots"] == "yes":
-        return _central(model, level_id, zone_id, side, severity, start, extra)
-    roots = disc_roots(model, level_id, zone_id)
-    rows = [
-        row
-        for root in roots
-        for s in sides_of(side)
-        for row in root_rows(model, root, severity, s, start=start, extra=extra)
-    ]
-    lesion = Lesion("disc", level_id, side, severity, zone=zone_id, roots=tuple(roots))
-    return merge(rows, (lesion,), flag_rules(model))
+        rows, roots = _central_rows(model, level, side, severity, start, extra, paths)
+    else:
+        roots = tuple(disc_roots(model, level, zone))
+        rows = [
+            row
+            for root in roots
+            for s in sides_of(side)
+            for row in root_rows(model, root, severity, s, start, extra, paths)
+        ]
+    return rows, (Lesion("disc", level, side, severity, zone=zone, roots=roots),)
 
 
-def _central(model, level, zone, side, severity, start, extra) -> Findings:
+def _central_rows(model, level, side, severity, start, extra, paths=True):
     """A central herniation: graded roots, both sides or one side worse (module canal)."""
     conus = canal.is_conus(model, level)
     rows, reached = [], []
@@ -326,23 +362,16 @@ def _central(model, level, zone, side, severity, start, extra) -> Findings:
                 here = f"{start} → {model.label('conus_medullaris')}"
             else:
                 here = start
-            rows += root_rows(model, root, pressed, leg, start=here, extra=extra)
-    if conus:
+            rows += root_rows(model, root, pressed, leg, here, extra, paths)
+    if conus and paths:  # the cord is a carrier: on the path, never a compared finding
         rows += _cord_rows(model, rows, start, extra)
-    roots = tuple(r for r in model.roots if r in reached)
-    lesion = Lesion("disc", level, side, severity, zone=zone, roots=roots)
-    return merge(rows, (lesion,), flag_rules(model))
+    return rows, tuple(r for r in model.roots if r in reached)
 
 
 def _cord_rows(model: Model, rows: list[dict], start: str, extra) -> list[dict]:
     """The conus medullaris as a carrier: one row per effect and side that came through it."""
     label = model.label("conus_medullaris")
-    links = model.links
-    cites = extra + [
-        c
-        for cell in links.loc[links["source"] == "conus_medullaris", "citations"]
-        for c in split_cell(cell)
-    ]
+    cites = extra + canal.conus_citations(model)
     best: dict[tuple[str, str], float] = {}
     for row in rows:
         if label in row["path"] and row["kind"] != "cord":
@@ -358,14 +387,11 @@ def compress_nerve(model: Model, nerve, site=None, side="left", severity=0.5) ->
     """Compress a nerve at a site (see :meth:`anatomy.atlas.Atlas.compress_nerve`)."""
     severity = check_severity(severity)
     side = check_side(side)
-    nerve_id, site_id, position = check_nerve_site(model, nerve, site)
-    rows = [
-        row
-        for s in sides_of(side)
-        for row in nerve_rows(model, nerve_id, site_id, position, severity, s)
-    ]
-    lesion = Lesion("nerve", nerve_id, side, severity, site=site_id)
-    return merge(rows, (lesion,), flag_rules(model))
+    nerve_id, site_id, _ = check_nerve_site(model, nerve, site)
+    rows, lesions = lesion_rows(
+        model, "nerve", {"nerve": nerve_id, "site": site_id}, severity, side
+    )
+    return merge(rows, lesions, flag_rules(model))
 
 
 def irritate_joint(model: Model, joint, side="left", severity=0.5) -> Findings:
@@ -373,8 +399,38 @@ def irritate_joint(model: Model, joint, side="left", severity=0.5) -> Findings:
     severity = check_severity(severity)
     side = check_side(side)
     joint_id = check_joint(model, joint)
-    rows = [row for s in sides_of(side) for row in joint_rows(model, joint_id, severity, s)]
-    return merge(rows, (Lesion("joint", joint_id, side, severity),), flag_rules(model))
+    rows, lesions = lesion_rows(model, "joint", {"joint": joint_id}, severity, side)
+    return merge(rows, lesions, flag_rules(model))
+
+
+def lesion_rows(model: Model, kind: str, args: dict, severity: float, side: str, paths=True):
+    """The unmerged finding rows of one lesion named by checked ids, and its Lesion.
+
+    The walk behind every ``compress_*``, without their input checks and without a
+    table: localize compresses every candidate at every band and only needs the rows
+    (:func:`anatomy.engine.findings.merged_rows`), and with ``paths=False`` only the
+    targets' rows, with no path (:func:`_rows`).
+    """
+    if kind == "root":
+        root = args["root"]
+        rows = [
+            row for s in sides_of(side) for row in root_rows(model, root, severity, s, paths=paths)
+        ]
+        return rows, (Lesion("root", root, side, severity, roots=(root,)),)
+    if kind == "disc":
+        return _disc_rows(model, args["level"], args["zone"], side, severity, paths)
+    if kind == "joint":
+        joint = args["joint"]
+        rows = [row for s in sides_of(side) for row in joint_rows(model, joint, severity, s)]
+        return rows, (Lesion("joint", joint, side, severity),)
+    nerve, site = args["nerve"], args["site"]
+    position = float(model.site_row(nerve, site)["position"])
+    rows = [
+        row
+        for s in sides_of(side)
+        for row in nerve_rows(model, nerve, site, position, severity, s, paths)
+    ]
+    return rows, (Lesion("nerve", nerve, side, severity, site=site),)
 
 
 COMPRESSORS = {

@@ -84,6 +84,7 @@ from anatomy.engine.candidates import (
     candidate,
     candidates,
     is_central,
+    prediction,
     predictions,
 )
 from anatomy.engine.grading import grade_name
@@ -193,7 +194,7 @@ def _test_items(model: Model, cand: Candidate, pred, obs: Observations, side: st
         at = top if test in found_positive else pred.severity
         key = (cand.name, at, side, test)
         if key not in store:
-            findings = pred.findings if at == pred.severity else cand.compress(model, at, side)
+            findings = cand.compress(model, at, side)
             store[key] = verdict(test, onset(findings, test, model=model)) == "positive"
         if store[key]:
             out[(POSITIVE, test, None)] = []
@@ -327,9 +328,17 @@ def _rank_key(m: _Match) -> tuple:
     return (m.objective_misses, -round(m.score + m.prior, 6))
 
 
-def _match(model: Model, cand: Candidate, obs: Observations) -> _Match:
+def _match(model: Model, cand: Candidate, obs: Observations) -> _Match | None:
+    """The band and side of a candidate that fit best; None when none explains anything.
+
+    The highest band predicts the most, so a side whose highest band explains none of
+    the findings is skipped before its other bands are computed (most candidates, for
+    most findings: the first call of a session stays cheap)."""
     best = None
     for side in _sides_to_try(model, cand, obs):
+        top = prediction(model, cand, side, bands(model, cand)[-1])
+        if not _score_band(model, cand, obs, top, side).explains:
+            continue
         for pred in predictions(model, cand, side):
             m = _score_band(model, cand, obs, pred, side)
             if best is None or _fit(m) > _fit(best):
@@ -391,7 +400,7 @@ def localize(model: Model, findings, complete: bool | None = None, top: int | No
         check_count(top, "top")
     obs = observations(model, findings, complete)
     matches = [_match(model, c, obs) for c in candidates(model)]
-    matches = [m for m in matches if m.explains]
+    matches = [m for m in matches if m is not None and m.explains]
     order = {c.name: i for i, c in enumerate(candidates(model))}
     matches.sort(
         key=lambda m: (

@@ -141,6 +141,23 @@ def validate_source_texts(loaded: Loaded) -> None:
             raise DataError(row["file"], None, None, f"not UTF-8 text: {err}") from None
 
 
+DOI = re.compile(r"10\.\d{4,9}/\S+")
+URL = re.compile(r"https://[^\s/]+\.[^\s/]+/\S*")
+
+
+def validate_source_identifiers(loaded: Loaded) -> None:
+    """A DOI is written bare (``10.1002/jor.20210``, no ``doi:`` or address); a URL is an
+    https address. Both are optional: only what was found is written, nothing guessed."""
+    file = file_of("sources")
+    for line, row in rows(loaded["sources"]):
+        if row["doi"] and not DOI.fullmatch(row["doi"]):
+            raise DataError(
+                file, line, "doi", f"{row['doi']!r} is not a bare DOI such as 10.1002/jor.20210"
+            )
+        if row["url"] and not URL.fullmatch(row["url"]):
+            raise DataError(file, line, "url", f"{row['url']!r} is not an https:// address")
+
+
 def validate_citations(loaded: Loaded) -> None:
     """Quotes are verbatim in their text; references carry a statement instead."""
     file = file_of("citations")
@@ -415,6 +432,7 @@ def all_rules() -> list[Callable[[Loaded], None]]:
         name_checks.validate_structure_names,
         name_checks.validate_order,
         validate_source_texts,
+        validate_source_identifiers,
         validate_citations,
         validate_zones,
         validate_citation_refs,

@@ -116,6 +116,11 @@ class Model:
             "label": dict(zip(s["id"], s["label"], strict=True)),
             "kind": dict(zip(s["id"], s["kind"], strict=True)),
             "names": names,
+            # Rows by key as plain dicts: the engine looks these up for every lesion it
+            # compresses (localize compresses every candidate), so no pandas per lookup.
+            "site": {(r["nerve"], r["site"]): r for r in self.sites.to_dict("records")},
+            "zone": {r["zone"]: r for r in self.zones.to_dict("records")},
+            "case": {r["id"]: r for r in self.cases.to_dict("records")},
         }
 
     def ids(self, kind: str) -> list[str]:
@@ -184,15 +189,15 @@ class Model:
         return rows.assign(_p=rows["position"].astype(float)).sort_values("_p").drop(columns="_p")
 
     def site_row(self, nerve: str, site: str) -> dict:
-        """One row of ``sites.csv`` as a dict."""
-        rows = self.sites[(self.sites["nerve"] == nerve) & (self.sites["site"] == site)]
-        return rows.iloc[0].to_dict()
+        """One row of ``sites.csv`` as a dict (a copy)."""
+        return dict(self._index["site"][(nerve, site)])
 
     def zone_row(self, zone: str) -> dict:
-        """One row of ``zones.csv`` as a dict."""
-        return self.zones.set_index("zone").loc[zone].to_dict()
+        """One row of ``zones.csv`` as a dict (a copy; without the zone column)."""
+        row = dict(self._index["zone"][zone])
+        del row["zone"]
+        return row
 
     def case_row(self, case: str) -> dict:
-        """One row of ``cases.csv`` as a dict (with its id)."""
-        row = self.cases.set_index("id").loc[case].to_dict()
-        return {"id": case, **row}
+        """One row of ``cases.csv`` as a dict (a copy, with its id)."""
+        return dict(self._index["case"][case])

@@ -269,6 +269,8 @@ SCHEMAS: dict[str, tuple[str, list[tuple[str, bool]]]] = {
             ("title", True),
             ("publisher", False),
             ("year", False),
+            ("doi", False),  # bare, as 10.1002/jor.20210, where the reference has one
+            ("url", False),  # https address of a reference with no DOI, where one is known
             ("file", False),
             ("sha256", False),
             ("note", False),

@@ -165,6 +165,8 @@ def cite(model: Model, findings) -> pd.DataFrame:
 
 
 def reference_line(model: Model, source_id: str) -> str:
-    """A one-line reference: title, publisher, year."""
+    """A one-line reference: title, publisher, year, and its DOI or address where known."""
     row = model.source(source_id)
-    return ", ".join(part for part in (row["title"], row["publisher"], row["year"]) if part)
+    doi = f"doi:{row['doi']}" if row["doi"] else ""
+    parts = (row["title"], row["publisher"], row["year"], doi, row["url"])
+    return ", ".join(part for part in parts if part)

@@ -12,6 +12,8 @@ from anatomy.engine.findings import Findings
 from anatomy.model import Model
 from anatomy.model.vocabulary import EFFECT_LABELS, EFFECTS
 from anatomy.viz import theme
+from anatomy.viz.describe import map_description
+from anatomy.viz.figure import AtlasFigure
 from anatomy.viz.geometry import PANELS, X_RANGE, Y_RANGE, geometry
 from anatomy.viz.map_state import (
     DRAWN_EFFECTS,
@@ -25,30 +27,6 @@ from anatomy.viz.map_state import (
     overlay,
     svg_path,
 )
-
-# plotly.js options for every figure: nothing is ever sent out ("Share chart…" uploads a
-# chart to Plotly Cloud), no logo, and a modebar trimmed to saving a picture.
-PLOTLY_CONFIG = {
-    "displaylogo": False,
-    "showSendToCloud": False,
-    "showEditInChartStudio": False,
-    "showLink": False,
-    "modeBarButtonsToRemove": [
-        "zoom2d",
-        "pan2d",
-        "select2d",
-        "lasso2d",
-        "zoomIn2d",
-        "zoomOut2d",
-        "autoScale2d",
-        "resetScale2d",
-        "hoverClosestCartesian",
-        "hoverCompareCartesian",
-        "toggleSpikelines",
-        "sendDataToCloud",
-    ],
-    "toImageButtonOptions": {"format": "png", "scale": 2},
-}
 
 
 def check_panels(panels) -> tuple[str, ...] | None:
@@ -100,7 +78,10 @@ def body_map(
     state = map_state(model, presenter)
     view = state.view
     rows = [r for r in state.rows if panels is None or r["panel"] in panels]
-    fig = go.Figure(layout={"shapes": _static_shapes(rows, view)})
+    fig = AtlasFigure(
+        layout={"shapes": _static_shapes(rows, view)},
+        alt=map_description(model, findings, panels),
+    )
     data = overlay(model, findings, presenter, panels)
     for role, values in zip(state.traces, data, strict=False):
         fig.add_trace(_trace(state, role, rows, values))

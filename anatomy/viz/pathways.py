@@ -12,6 +12,8 @@ from anatomy.model import Model
 from anatomy.model.vocabulary import EFFECT_LABELS, LEG_SIDES
 from anatomy.text.words import escape
 from anatomy.viz import theme
+from anatomy.viz.describe import pathways_description
+from anatomy.viz.figure import AtlasFigure
 from anatomy.viz.map_state import EFFECT_PRIORITY
 
 
@@ -58,7 +60,7 @@ def pathways(model: Model, findings: Findings | None = None, side: str | None = 
         theme.rgba(theme.EFFECT_COLOURS[e], theme.SANKEY_ALPHA) if e else theme.SANKEY_PATH_COLOUR
         for e, _ in links.values()
     ]
-    fig = go.Figure(
+    fig = AtlasFigure(
         go.Sankey(
             arrangement="snap",
             node={
@@ -79,7 +81,8 @@ def pathways(model: Model, findings: Findings | None = None, side: str | None = 
                 "customdata": [EFFECT_LABELS.get(e, "pathway") for e, _ in links.values()],
                 "hovertemplate": "%{source.label} → %{target.label}: %{customdata}<extra></extra>",
             },
-        )
+        ),
+        alt=pathways_description(model, findings, side),
     )
     fig.update_layout(
         template="none",

@@ -11,6 +11,7 @@ import contextlib
 import ipywidgets as widgets
 
 from anatomy.viz import theme
+from anatomy.widgets.accessible import Accessible
 
 _STYLE = """<style>
 .anatomy-explorer { font-size: FONTpx; }
@@ -62,9 +63,11 @@ def style_widget(presenter: bool) -> widgets.HTML:
     return widgets.HTML(stylesheet(presenter))
 
 
-def frame(children, presenter: bool) -> widgets.VBox:
-    """A widget's outer box: the stylesheet, then its content in a styled box."""
-    box = widgets.VBox(children)
+def frame(children, presenter: bool, accessible: Accessible | None = None) -> widgets.VBox:
+    """A widget's outer box: the stylesheet, then its content in a styled box, with the
+    helper that names its controls for assistive technology (``accessible``: one that
+    also describes the view's plot)."""
+    box = widgets.VBox([*children, accessible or Accessible()])
     box.add_class("anatomy-explorer")
     box.add_class("presenter" if presenter else "normal")
     return widgets.VBox([style_widget(presenter), box])

@@ -13,7 +13,6 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
-import plotly.graph_objects as go
 
 from anatomy.engine.findings import Findings
 from anatomy.engine.lesions import compress_lesions
@@ -26,7 +25,7 @@ from anatomy.text.words import findings_words, pose_words
 from anatomy.viz.tension_view import tension_figure, tension_parts
 from anatomy.widgets import base
 from anatomy.widgets.explorer import Explorer
-from anatomy.widgets.figure_channel import share_state
+from anatomy.widgets.figure_channel import live_figure
 from anatomy.widgets.panels import bend_html, error_html
 
 BEND_PRESETS = ("straight_leg_raise", "slump", "prone_knee_bend")
@@ -81,10 +80,9 @@ class BendExplorer:
         self.angles = dict.fromkeys(ANGLES, 0.0)
         self.position = "supine"
         self.last_test = None
-        self.figure = go.FigureWidget(
+        self.figure = live_figure(
             tension_figure(model, self.angles, self.findings, presenter=presenter)
         )
-        share_state(self.figure)
         self._build_controls()
         self.table = base.panel("330px")
         self.message = widgets.HTML()

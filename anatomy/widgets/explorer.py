@@ -190,7 +190,7 @@ class Explorer:
             self.table.layout.width = "50%"
             self.citations.layout.width = "50%"
             body = widgets.VBox([self.figure, below])
-        return base.frame([controls, body], self.presenter)
+        return base.frame([controls, body], self.presenter, self.map.accessible)
 
     def _show_mode_controls(self) -> None:
         shown = {

@@ -5,13 +5,13 @@ Shared by the explorer and the self-check: each owns one :class:`BodyMapView`.
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
-
 from anatomy.engine.findings import Findings
 from anatomy.model import Model
 from anatomy.viz.body_map import body_map
+from anatomy.viz.describe import map_description
 from anatomy.viz.map_state import map_state, overlay
-from anatomy.widgets.figure_channel import send_traces, share_state, to_send
+from anatomy.widgets.accessible import Accessible
+from anatomy.widgets.figure_channel import live_figure, send_traces, to_send
 
 
 class BodyMapView:
@@ -23,13 +23,16 @@ class BodyMapView:
         Built already drawn with the first findings, so no update precedes its display.
     drawn : list of dict
         The data of each animated trace as last sent (what the browser shows).
+    accessible : anatomy.widgets.accessible.Accessible
+        Place it in the view (``base.frame``): it names the view's controls and gives
+        the map its text alternative, kept current by :meth:`paint`.
     """
 
     def __init__(self, model: Model, first: Findings | None, presenter: bool = False):
         self.model = model
         self.presenter = presenter
-        self.figure = go.FigureWidget(body_map(model, first, presenter=presenter))
-        share_state(self.figure)
+        self.figure = live_figure(body_map(model, first, presenter=presenter))
+        self.accessible = Accessible(summary=self.figure_alt(first))
         self.drawn = overlay(model, first, presenter)
         self.animated = map_state(model, presenter).animated
 
@@ -41,4 +44,9 @@ class BodyMapView:
         sent = [to_send(old, new) for old, new in zip(self.drawn, data, strict=True)]
         self.drawn = data
         send_traces(self.figure, sent, self.animated)
+        self.accessible.summary = self.figure_alt(findings)
         return True
+
+    def figure_alt(self, findings: Findings | None) -> str:
+        """What the map shows, in words (the plot's name for assistive technology)."""
+        return map_description(self.model, findings)

@@ -22,6 +22,8 @@ from anatomy.widgets import base
 from anatomy.widgets.map_view import BodyMapView
 from anatomy.widgets.panels import citation_items, error_html
 
+QUESTION = "Which lesion gives these findings?"
+
 
 class SelfCheck:
     """Practice cases on the body map: find the lesion, check it, read why; a score at the end.
@@ -55,7 +57,12 @@ class SelfCheck:
         self.figure = self.map.figure
         self.header = widgets.HTML()
         self.findings = base.panel()
-        self.choices = widgets.RadioButtons(options=[], value=None, description="")
+        self.choices = widgets.RadioButtons(
+            options=[],
+            value=None,
+            description="",
+            tooltip=QUESTION,  # its accessible name
+        )
         self.choices.layout.width = "auto"
         self.check_button = widgets.Button(description="Check", button_style="primary")
         self.next_button = widgets.Button(description="Next case")
@@ -65,7 +72,7 @@ class SelfCheck:
         question = widgets.VBox(
             [
                 self.findings,
-                widgets.HTML("<b>Which lesion gives these findings?</b>"),
+                widgets.HTML(f"<b>{QUESTION}</b>"),
                 self.choices,
                 widgets.HBox([self.check_button, self.next_button]),
                 self.feedback,
@@ -77,7 +84,7 @@ class SelfCheck:
             if presenter
             else widgets.VBox([self.figure, question])
         )
-        self.widget = base.frame([self.header, body], presenter)
+        self.widget = base.frame([self.header, body], presenter, self.map.accessible)
         self.show(1)
 
     @property
