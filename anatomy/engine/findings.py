@@ -50,7 +50,7 @@ def lesions_in_words(lesions) -> str:
     return "; ".join(lesion.words() for lesion in lesions) or "nothing compressed"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Findings:
     """What a compression produces.
 

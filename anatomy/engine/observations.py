@@ -227,6 +227,16 @@ def _check_item(model: Model, effect, structure, side) -> tuple[str, str, str | 
 
 def covering_regions(model: Model, joint: str) -> list[str]:
     """The skin regions over a joint (``covers`` links): where pain 'at the joint' is felt."""
+    return list(model.derived(_covers).get(joint, ()))
+
+
+def _covers(model: Model) -> dict[str, list[str]]:
+    """Joint -> the regions over it, read once per model (localize asks it per band)."""
+    out: dict[str, list[str]] = {}
     links = model.links
-    rows = links[(links["relation"] == "covers") & (links["target"] == joint)]
-    return list(rows["source"])
+    for source, relation, target in zip(
+        links["source"], links["relation"], links["target"], strict=True
+    ):
+        if relation == "covers":
+            out.setdefault(target, []).append(source)
+    return out

@@ -85,9 +85,14 @@ class Model:
     def derived(self, build: Callable[[Model], T]) -> T:
         """``build(self)``, computed once per model and kept (the declared cache).
 
-        The engine keeps its graph and its candidate lesions here; a model's tables
-        never change after loading, so neither do these.
+        The engine keeps its graph and its candidate lesions here. A model's tables
+        are read-only after loading: nothing re-checks or re-derives an edited table.
+        To try a change, copy ``anatomy/data``, edit the CSV files and load them with
+        ``anatomy.load_model(data_dir=...)``, which checks them. ``build`` must be a
+        module-level function: it is the cache key.
         """
+        if "<" in build.__qualname__:  # a lambda or a nested function: a new key each call
+            raise TypeError(f"derived() needs a module-level function, not {build!r}")
         memo = self._derived
         if build not in memo:
             memo[build] = build(self)
@@ -160,12 +165,12 @@ class Model:
         return self._index["kind"].get(structure)
 
     def citation(self, citation_id: str) -> dict:
-        """One row of ``citations.csv`` as a dict."""
-        return self._index["citation"][citation_id]
+        """One row of ``citations.csv`` as a dict (a copy)."""
+        return dict(self._index["citation"][citation_id])
 
     def source(self, source_id: str) -> dict:
-        """One row of ``sources.csv`` as a dict."""
-        return self._index["source"][source_id]
+        """One row of ``sources.csv`` as a dict (a copy)."""
+        return dict(self._index["source"][source_id])
 
     def resolve(self, name: str, kind: str | tuple[str, ...] | None = None) -> str:
         """The structure id for an id, label or alias; ValueError if unknown.
