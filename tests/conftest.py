@@ -83,8 +83,8 @@ sciatic,knee,behind,35,0.5,c_ref,
     "root_pull.csv": """root,nerve,share,citations,note
 L5,sciatic,main,c_ref,
 """,
-    "red_flags.csv": """id,text,any_of,both_sides,citations,note
-weak_both,Weakness in both legs,weakness:*,yes,c_ref,
+    "red_flags.csv": """id,text,any_of,both_sides,citations,unless,note
+weak_both,Weakness in both legs,weakness:*,yes,c_ref,,
 """,
     "base_rates.csv": """lesion,rate,citations,note
 L5,common,c_ref,

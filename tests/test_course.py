@@ -68,7 +68,7 @@ def test_case_card_quotes_corrects_and_shows_the_model(lesson):
     card = lesson.case_card("tight_hamstrings_l5")
     assert "the L5 lumbar nerve through the lateral hamstring muscle" in card.text
     assert "Correction (imprecise)" in card.text
-    assert "In the model: L5, left, severity 0.4 (moderate)" in card.text
+    assert "In the model: L5, left, severity 0.6 (moderate)" in card.text
     assert "<blockquote>" in card._repr_html_()
     with pytest.raises(ValueError, match="office_worker"):
         lesson.case_card("nope")
@@ -149,7 +149,7 @@ def test_red_flag_table_lists_every_rule_of_the_data(lesson):
 
 def test_case_card_says_a_red_flag_in_words(lesson):
     card = lesson.case_card("cauda_equina")
-    assert "RED FLAG: Numbness of the saddle area" in card.text
+    assert "RED FLAG: Numbness or tingling of the saddle area" in card.text
     assert 'role="alert"' in card.html
     assert "RED FLAG" not in lesson.case_card("office_worker").text
 

@@ -256,8 +256,9 @@ def test_slump_turns_positive_while_the_knee_straightens_and_the_neck_matters(mo
     lifted = anatomy.slump(f, neck_flexion=0, model=model)
     assert 0 < lifted < flexed < 90  # knee flexion left when symptoms start
     # more sensitive than the straight-leg raise (MSD Manual)
-    mild = model.compress("L5", severity=0.35)
+    mild = model.compress("L5", severity=0.4)
     assert anatomy.slump(mild, model=model) is not None
+    assert anatomy.straight_leg_raise(mild, model=model) is None
 
 
 def test_symptoms_table_compares_pull_and_tolerance(model):
@@ -465,3 +466,18 @@ def test_the_knee_table_corrects_the_string(model):
     assert list(roots.index) == ["healthy leg", "L3 at 0.7", "L5 at 0.7"]
     assert roots.loc["L3 at 0.7", "straight-leg raise (hip flexion)"] == "negative"
     assert roots.loc["L5 at 0.7", "prone knee bend (knee flexion)"] == "negative"
+
+
+def test_the_slump_does_not_count_at_the_end_of_range(model):
+    """Johnson & Chiarello 1997: healthy people stop short of full knee extension in the
+    slump; symptoms first felt in the last degrees are a normal response, not a positive
+    test. A more irritable root still turns it positive earlier than the plain raise."""
+    from anatomy.engine.neurodynamic import SLUMP_END_RANGE, onset, verdict
+
+    mild = model.compress("L5", severity=0.3)
+    found = onset(mild, "slump", model=model)
+    assert found is not None and found[0] < SLUMP_END_RANGE
+    assert verdict("slump", found) == "not positive"
+    assert anatomy.slump(mild) is None
+    moderate = model.compress("L5", severity=0.45)
+    assert anatomy.slump(moderate) is not None and anatomy.straight_leg_raise(moderate) is None

@@ -381,7 +381,9 @@ def test_red_flags_follow_the_picture(model):
     conus = model.compress_disc("T12-L1", zone="central", side="both", severity=0.5)
     assert any("Conus medullaris" in flag for flag in conus.red_flags)
     assert not model.compress("S1", severity=0.9).red_flags
-    assert not model.compress_disc("L4-L5", zone="central", severity=0.5).red_flags
+    moderate = model.compress_disc("L4-L5", zone="central", severity=0.5)
+    assert [flag.id for flag in moderate.flags] == ["both_legs_radicular"]
+    assert not model.compress("L5", severity=0.9, side="left").red_flags  # one leg
 
 
 def test_saddle_numbness_on_one_side_is_a_red_flag(model):

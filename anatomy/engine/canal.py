@@ -12,10 +12,16 @@ roots                         compressed at
 the traversing root           the herniation's severity *s*
 the roots below it, to S1     *s* x :data:`BELOW` (0.6): less, they lie further
                               from the disc
-the sacral roots that serve   nothing below :data:`CAUDA_FROM` (0.7); from it,
-the bladder and bowel         *s*: only a large herniation reaches the middle
-(S2 to S4, ``controls``)      of the sac, where they lie
+the sacral roots that serve   nothing below :data:`CAUDA_FROM` (0.7)
+the bladder and bowel
+(S2 to S4, ``controls``)
+from :data:`CAUDA_FROM`       a large herniation fills the sac: every root in
+                              it, S1 to S4 included, at *s*
 ============================  ==============================================
+
+(Pressing the sacral roots at *s* while S1 stayed at *s* x 0.6 gave a cauda
+equina syndrome with weak toe flexors and a strong calf: a picture no patient
+has, found by the clinical review.)
 
 So a mild or moderate central L4-L5 herniation hurts and tingles in the L5
 territory (both legs when it is symmetric) and gives no saddle or sphincter
@@ -59,6 +65,10 @@ BELOW = 0.6  # roots below the traversing one, to S1: less pressed
 OTHER_SIDE = 0.5  # the less affected side of a one-sided central herniation
 CAUDA_FROM = 0.7  # a central herniation reaches the sacral roots only when it is large
 FACTORS = (BELOW, OTHER_SIDE, BELOW * OTHER_SIDE)  # for the severity bands of localize
+# The skin a conus lesion hurts, tingles or numbs: the perianal saddle, and the back.
+# Dawodu (Medscape), Table 4: "mostly normal lower extremity"; Table 1: numbness
+# "more localized to perianal area". Its reflexes, muscles and sphincters are kept.
+CONUS_SKIN = ("saddle", "lower_back")
 
 
 def _canal(model: Model) -> dict:
@@ -128,10 +138,9 @@ def central_roots(
     for root in model.roots[first + 1 :]:
         if root in traversing:
             continue
-        if root in sacral:
-            if severity >= CAUDA_FROM:
-                out.append((root, severity * scale))
-        else:
+        if severity >= CAUDA_FROM:  # it fills the sac: every root in it is pressed alike
+            out.append((root, severity * scale))
+        elif root not in sacral:
             out.append((root, severity * scale * BELOW))
     return out
 

@@ -75,8 +75,11 @@ class Findings:
 
     @property
     def flags(self) -> list[RedFlag]:
-        """The red flags raised, with their citations."""
-        return [flag for flag in self.flag_rules if flag.raised_by(self.records)]
+        """The red flags raised, with their citations (a warning that a graver flag
+        already says, its ``unless``, is left out)."""
+        raised = [flag for flag in self.flag_rules if flag.raised_by(self.records)]
+        ids = {flag.id for flag in raised}
+        return [flag for flag in raised if not ids & set(flag.unless)]
 
     @property
     def roots(self) -> list[str]:

@@ -113,30 +113,39 @@ def _rows(model, reaches, side, start, carrier_cites, paths=True) -> list[dict]:
 
 
 def root_rows(
-    model: Model, root: str, severity: float, side: str, start=None, extra=(), paths=True
+    model: Model,
+    root: str,
+    severity: float,
+    side: str,
+    start=None,
+    extra=(),
+    paths=True,
+    regions=None,
 ):
     """Findings rows of one root compressed on one side (``paths``: see :func:`_rows`).
 
-    Without paths the rows are kept per model (localize asks the same root at the same
-    severity for a root, its disc zones and every central herniation above it); they
-    are shared, so a caller must not change them.
+    ``regions``, if given, limits the skin it hurts, tingles or numbs to those regions
+    (a cord segment in the conus: :data:`anatomy.engine.canal.CONUS_SKIN`). Without
+    paths the rows are kept per model (localize asks the same root at the same severity
+    for a root, its disc zones and every central herniation above it); they are shared,
+    so a caller must not change them.
     """
     if severity <= 0:
         return []
     if not paths:
         memo = model.derived(_root_memo)
-        key = (root, round(severity, 9), side, tuple(extra))
+        key = (root, round(severity, 9), side, tuple(extra), regions)
         if key not in memo:
-            memo[key] = _root_rows(model, root, severity, side, start, extra, paths)
+            memo[key] = _root_rows(model, root, severity, side, start, extra, paths, regions)
         return memo[key]
-    return _root_rows(model, root, severity, side, start, extra, paths)
+    return _root_rows(model, root, severity, side, start, extra, paths, regions)
 
 
 def _root_memo(model: Model) -> dict:
     return {}
 
 
-def _root_rows(model, root, severity, side, start, extra, paths):
+def _root_rows(model, root, severity, side, start, extra, paths, regions):
     g = graph(model)
     extra = list(extra)
     exits = [
@@ -148,6 +157,9 @@ def _root_rows(model, root, severity, side, start, extra, paths):
     reaches = [_Reach([root], "pain", severity, extra + exits)]  # radicular pain
     for link in g.from_root.get(root, []):
         rel, target = link["relation"], link["target"]
+        skin = rel in ("supplies_skin", "refers_pain_to")
+        if regions is not None and skin and target not in regions:
+            continue
         intensity = severity * link["w"]
         effects = [e for e in EFFECTS_OF.get(rel, ()) if shows(e, intensity)]
         if not effects:
@@ -354,15 +366,12 @@ def _central_rows(model, level, side, severity, start, extra, paths=True):
             if pressed <= 0:
                 continue
             reached.append(root)
-            if (
-                conus
-                and model.kind(root) == "root"
-                and root not in graph(model).traverses.get(level, [])
-            ):
+            if conus:  # a cord segment: its skin is the saddle, its pain the back
                 here = f"{start} → {model.label('conus_medullaris')}"
+                skin = canal.CONUS_SKIN
             else:
-                here = start
-            rows += root_rows(model, root, pressed, leg, here, extra, paths)
+                here, skin = start, None
+            rows += root_rows(model, root, pressed, leg, here, extra, paths, skin)
     if conus and paths:  # the cord is a carrier: on the path, never a compared finding
         rows += _cord_rows(model, rows, start, extra)
     return rows, tuple(r for r in model.roots if r in reached)

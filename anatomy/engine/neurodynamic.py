@@ -39,6 +39,9 @@ from anatomy.errors import choice_error
 
 STEP = 0.5  # degrees between the angles a sweep tries before it narrows down the onset
 CROSSED_TRANSFER = 0.6  # of the well leg's pull, what reaches the roots of the other side
+# The slump's last degrees of knee extension: healthy people stop short of straight and feel
+# a pull there (Johnson and Chiarello 1997), so symptoms first felt within them do not count.
+SLUMP_END_RANGE = 10.0
 
 # How a figure draws the body for each position: the model's angles are the same.
 POSITIONS = {
@@ -61,6 +64,7 @@ class NeurodynamicTest:
     stop: float
     roots: str  # what it tests, in words
     positive_up_to: float | None = None  # beyond this angle symptoms do not count as positive
+    positive_down_to: float | None = None  # a falling sweep: below this, they do not count
     transfer: float = 1.0  # share of the pull that reaches the irritated roots (crossed test)
 
     def angles(self, value: float | None = None) -> dict[str, float]:
@@ -103,6 +107,7 @@ TESTS = {
         90.0,
         0.0,
         "L4 to S1, through the sciatic nerve, with the neck bent",
+        positive_down_to=SLUMP_END_RANGE,
     ),
     "prone_knee_bend": NeurodynamicTest(
         "prone_knee_bend",
@@ -212,6 +217,8 @@ def verdict(test: str, found) -> str:
         return "negative"
     if spec.positive_up_to is not None and found[0] > spec.positive_up_to:
         return "not positive"
+    if spec.positive_down_to is not None and found[0] < spec.positive_down_to:
+        return "not positive"
     return "positive"
 
 
@@ -293,9 +300,12 @@ def slump(
     Sitting (hip at 90 degrees) with the neck bent forward, the knee is
     straightened from 90 to 0: the larger the angle returned, the earlier
     symptoms start. Lifting the head (``neck_flexion=0``) delays them for a
-    nerve problem: the test's structural differentiation.
+    nerve problem: the test's structural differentiation. Symptoms first felt
+    within the last :data:`SLUMP_END_RANGE` degrees of extension do not count
+    (None): healthy people stop short of straight there too (:func:`onset`
+    still gives that angle).
     """
-    found = onset(
+    return positive_angle(
         findings,
         "slump",
         side=side,
@@ -303,4 +313,3 @@ def slump(
         neck_flexion=neck_flexion,
         ankle_dorsiflexion=ankle_dorsiflexion,
     )
-    return None if found is None else found[0]

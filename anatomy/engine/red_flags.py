@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from anatomy.model import Model
 from anatomy.model.tables import split_cell
+from anatomy.model.vocabulary import EFFECT_KINDS
 
 
 @dataclass(frozen=True)
@@ -25,16 +26,17 @@ class RedFlag:
     items: tuple[tuple[str, str], ...]  # (effect or "any", structure or "*")
     both_sides: bool
     citations: tuple[str, ...]
+    unless: tuple[str, ...] = ()  # flags that, when raised, say this one already
 
     def matches(self, record: dict) -> bool:
         """Whether a findings row is one of the findings that raise this flag."""
         for effect, structure in self.items:
             if effect != "any" and record["effect"] != effect:
                 continue
-            if structure in ("*", record["structure"]):
-                if structure == "*" and effect == "weakness" and record["kind"] != "muscle":
-                    continue
+            if structure == record["structure"]:
                 return True
+            if structure == "*" and record["kind"] in EFFECT_KINDS.get(effect, ()):
+                return True  # any structure of the kind the effect is found in, not the path
         return False
 
     def raised_by(self, records: list[dict]) -> bool:
@@ -54,6 +56,7 @@ def _rules(model: Model) -> tuple[RedFlag, ...]:
                 items,
                 row["both_sides"] == "yes",
                 tuple(split_cell(row["citations"])),
+                tuple(split_cell(row["unless"])),
             )
         )
     return tuple(out)

@@ -421,6 +421,12 @@ def validate_red_flags(loaded: Loaded) -> None:
                 raise choice_error_at(
                     file, line, "any_of", f"structure for {effect}", structure, valid
                 )
+    ids = list(loaded["red_flags"]["id"])
+    for line, row in rows(loaded["red_flags"]):
+        for other in split_cell(row["unless"]):
+            if other not in ids or other == row["id"]:
+                valid = [i for i in ids if i != row["id"]]
+                raise choice_error_at(file, line, "unless", "red flag", other, valid)
 
 
 def all_rules() -> list[Callable[[Loaded], None]]:

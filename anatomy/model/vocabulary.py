@@ -258,6 +258,7 @@ SCHEMAS: dict[str, tuple[str, list[tuple[str, bool]]]] = {
             ("any_of", True),
             ("both_sides", True),
             ("citations", True),
+            ("unless", False),
             ("note", False),
         ],
     ),

@@ -98,12 +98,14 @@ def onset_words(model: Model, found, test: str = "straight_leg_raise") -> str:
     """A test's onset in a table cell, read as a clinician reads it: 'negative',
     'positive at 52° (L5)', 'not positive: first pain at 73° (L4)' (beyond the angle that
     counts), or for the slump the knee's distance from straight: 'positive, knee 40° from
-    straight (L5)'."""
+    straight (L5)', 'not positive: only at the end of range, knee 4° from straight (L5)'."""
     word = verdict(test, found)
     if found is None:
         return word
     angle, structure = found
     who = _short(model, structure)
+    if test == "slump" and word == "not positive":
+        return f"not positive: only at the end of range, knee {angle:.0f}° from straight ({who})"
     if test == "slump":
         return f"positive, knee {angle:.0f}° from straight ({who})"
     if word == "not positive":
@@ -122,7 +124,13 @@ def onset_sentences(model: Model, onsets: dict) -> list[str]:
             continue
         angle, structure = found
         who = model.label(structure)
-        if name == "slump":
+        if name == "slump" and word == "not positive":
+            lines.append(
+                f"{spec.label}: not positive: the {who} first hurts with the knee "
+                f"{angle:.0f}° from straight, within the last {spec.positive_down_to:.0f}°, "
+                "where healthy people feel a pull too."
+            )
+        elif name == "slump":
             lines.append(
                 f"{spec.label}: positive, the knee {angle:.0f}° from straight: the {who} "
                 "reaches its tolerance (lifting the head eases it)."
