@@ -89,7 +89,7 @@ def test_a_central_herniation_is_graded(model, level):
     for severity in (0.3, 0.5, 0.69):
         f = model.compress_disc(level, zone="central", severity=severity)
         warned = "numbness" in {r["effect"] for r in f.records}
-        assert [flag.id for flag in f.flags] == (["both_legs_radicular"] if warned else [])
+        assert [flag.id for flag in f.flags] == (["bilateral_radiculopathy"] if warned else [])
         assert "saddle" not in f.affected()
         assert not f.affected("sphincter_dysfunction")
         pain = f.of("pain", "root", "left").set_index("structure")["intensity"]
@@ -107,7 +107,7 @@ def test_a_mild_central_herniation_has_no_saddle_or_sphincter_findings(model):
     moderate = model.compress_disc("L4-L5", zone="central", severity=0.5)
     assert "achilles_reflex" not in moderate.affected("reduced_reflex")  # S1 less pressed
     assert "saddle" not in moderate.affected()
-    assert [flag.id for flag in moderate.flags] == ["both_legs_radicular"]  # a warning only
+    assert [flag.id for flag in moderate.flags] == ["bilateral_radiculopathy"]  # a warning only
 
 
 def test_central_herniation_shows_cauda_equina_signs(model):
@@ -401,10 +401,10 @@ def test_numbness_in_both_legs_warns_before_the_saddle_fails(model):
     pathways call bilateral radiculopathy 'suspected'. A warning, said once the saddle or
     sphincters fail by the graver flag alone."""
     early = model.compress_disc("L4-L5", zone="central", side="both", severity=0.5)
-    assert [flag.id for flag in early.flags] == ["both_legs_radicular"]
+    assert [flag.id for flag in early.flags] == ["bilateral_radiculopathy"]
     assert "suspected" in early.red_flags[0]
     late = model.compress_disc("L4-L5", zone="central", side="both", severity=0.9)
-    assert "both_legs_radicular" not in [flag.id for flag in late.flags]
+    assert "bilateral_radiculopathy" not in [flag.id for flag in late.flags]
     walk = model.compress_case("stenosis_after_walking")  # pain and tingling only
     assert not walk.red_flags
 

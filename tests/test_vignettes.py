@@ -382,7 +382,7 @@ def test_red_flags_follow_the_picture(model):
     assert any("Conus medullaris" in flag for flag in conus.red_flags)
     assert not model.compress("S1", severity=0.9).red_flags
     moderate = model.compress_disc("L4-L5", zone="central", severity=0.5)
-    assert [flag.id for flag in moderate.flags] == ["both_legs_radicular"]
+    assert [flag.id for flag in moderate.flags] == ["bilateral_radiculopathy"]
     assert not model.compress("L5", severity=0.9, side="left").red_flags  # one leg
 
 

@@ -105,18 +105,4 @@ def summary(findings: Findings, log: CitationLog | None = None) -> Table:
     if not isinstance(findings, Findings):
         raise TypeError(f"summarise findings (model.compress(...)), not {findings!r}")
     record_findings(log, findings)
-    t = targets(findings)
-    rows = []
-    for effect in EFFECTS:
-        part = t[t["effect"] == effect]
-        for side in ("left", "right"):
-            names = part.loc[part["side"] == side, "label"].str.lower()
-            if len(names):
-                rows.append(
-                    {
-                        "effect": effect_word(effect),
-                        "side": side,
-                        "where": ", ".join(dict.fromkeys(names)),
-                    }
-                )
-    return Table(rows, columns=["effect", "side", "where"])
+    return Table(findings.summary_rows(), columns=["effect", "side", "where"])

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from anatomy.course.display import Table
 from anatomy.course.tables import cited, labels, links, record
+from anatomy.engine.canal import is_conus
 from anatomy.engine.grading import grade_name
+from anatomy.engine.inputs import check_disc, check_severity, check_values
 from anatomy.engine.lesions import disc_roots
 from anatomy.model import Model
 from anatomy.model.tables import split_cell
@@ -71,8 +73,11 @@ def central_ladder(
     One row per severity, both sides alike: the roots it presses, what an examiner finds,
     and the red flags (none for a small one).
     """
+    # At the conus the disc presses cord segments, not roots: say so in the column's name.
+    conus = is_conus(model, check_disc(model, level))
+    pressed = "cord segments pressed" if conus else "roots pressed"
     rows = []
-    for severity in severities:
+    for severity in check_values(severities, "severities", check_severity):
         f = model.compress_disc(level, zone="central", side="both", severity=severity)
         record(log, f.citation_ids)
         effects = [e for e in EFFECTS if not f.of(e, side="left").query("kind not in @PATH").empty]
@@ -80,7 +85,7 @@ def central_ladder(
             {
                 "severity": severity,
                 "grade": grade_name(severity),
-                "roots pressed": ", ".join(f.roots),
+                pressed: ", ".join(f.roots),
                 "what is found": ", ".join(effect_word(e) for e in effects),
                 "red flags": ", ".join(flag.id.replace("_", " ") for flag in f.flags) or "none",
             }

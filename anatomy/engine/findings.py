@@ -131,9 +131,19 @@ class Findings:
         return len(self.table)
 
     def summary_rows(self) -> list[tuple[str, str, str]]:
-        """(effect, side, structures) for each effect and side, targets only, in words."""
+        """(effect, side, structures) for each effect and side, targets only, in words.
+
+        The bladder and bowel have one line, "both sides": they are shown only when the
+        roots of both sides are lost, and a one-sided bladder would be misread.
+        """
         rows = []
         for effect in EFFECTS:
+            if effect == SPHINCTER:
+                organs = [r for r in self.records if r["effect"] == effect and r["kind"] == "organ"]
+                if organs:
+                    labels = dict.fromkeys(r["label"].lower() for r in organs)
+                    rows.append((effect_word(effect), "both sides", ", ".join(labels)))
+                continue
             for side in ("left", "right"):
                 names = [
                     r["label"].lower()

@@ -43,6 +43,7 @@ def test_controls_are_named_and_announce_their_state(page, lab):
     open_and_run(page, base, token, "03_compress_a_root.ipynb")
     click(page, "Nerve root")
     click(page, "left")
+    wait_snapshot(page, 'combobox "Root:"')  # the mode's own controls are shown after a beat
     tree = wait_snapshot(page, 'button "left" [pressed]')
     assert 'slider "Severity"' in tree, tree
     assert 'group "Side"' in tree and 'group "Compress"' in tree, tree
