@@ -34,6 +34,7 @@ import os
 import sys
 
 from anatomy.atlas import load_model
+from anatomy.engine.candidates import candidate
 from anatomy.engine.inputs import is_name_of, referring_joints
 from anatomy.errors import DataError
 from anatomy.model.tables import printable
@@ -80,10 +81,13 @@ def _parser() -> argparse.ArgumentParser:
         nargs="+",
         metavar="EFFECT:STRUCTURE",
         help="rank the lesions that explain findings such as numbness:dorsum_of_foot "
-        "(effect pain, numbness, weakness, reduced_reflex or normal)",
+        "(effect pain, tingling, numbness, weakness, reduced_reflex, "
+        "sphincter_dysfunction, positive (a test) or normal)",
     )
     p.add_argument(
-        "--list", action="store_true", help="list roots, disc levels, nerve sites, cases"
+        "--list",
+        action="store_true",
+        help="list roots, disc levels, nerve sites, joints, cases",
     )
     return p
 
@@ -118,7 +122,12 @@ def run(argv: list[str] | None = None) -> str:
     target = args.target.strip()
     side = args.side
     severity = _number(args.severity, "--severity") if args.severity is not None else 0.5
-    if target.upper() in model.roots:
+    if ":" in target or "@" in target:  # a lesion as --localize names it, or a spec
+        _not_for(args, ("zone", "site"), f"{target!r} (the name says it all)")
+        cand = candidate(model, target)
+        default = None if cand.kind == "disc" else "left"
+        findings = cand.compress(model, severity, side or default)
+    elif target.upper() in model.roots:
         _not_for(args, ("zone", "site"), f"the root {target!r}")
         findings = model.compress(target, severity=severity, side=side or "left")
     elif is_name_of(model, target.replace(" ", ""), "disc"):
@@ -156,7 +165,7 @@ def _check_modes(args) -> None:
         if given
     ]
     if not modes:
-        raise ValueError("name a root, disc level or nerve (or --case, --localize, --list)")
+        raise ValueError("name a root, disc level, nerve or joint (or --case, --localize, --list)")
     if len(modes) > 1:
         raise ValueError(
             f"give one of a target, --case, --localize or --list, not {' and '.join(modes)}"

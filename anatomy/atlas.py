@@ -35,7 +35,7 @@ class Atlas(Model):
         Parameters
         ----------
         root : str or list of str
-            Root id such as ``"L5"`` (T12 to S3), or a list for several roots.
+            Root id such as ``"L5"`` (T12 to S4), or a list for several roots.
         severity : float
             0..1. See :mod:`anatomy.engine.grading` for what each grade adds.
         side : {"left", "right", "both"}
@@ -88,7 +88,8 @@ class Atlas(Model):
         return lesions.compress_case(self, case)
 
     def localize(self, findings, complete: bool | None = None, top: int | None = None):
-        """Rank the lesions (roots, disc levels and zones, nerve sites) that explain findings.
+        """Rank the lesions (roots, disc levels and zones, nerve sites, joints) that explain
+        findings.
 
         ``findings`` is a Findings object, its table, or a list such as
         ``[("numbness", "dorsum_of_foot"), ("weakness", "extensor_hallucis_longus")]``.

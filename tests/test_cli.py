@@ -91,7 +91,7 @@ def test_flags_that_do_not_apply_are_refused():
         (["--case", "office_worker", "--severity", "0.2"], "--severity does not apply to --case"),
         (["--list", "--side", "right"], "--side does not apply to --list"),
         (["--localize", "numbness:sole", "--zone", "central"], "--zone does not apply to"),
-        ([], "name a root, disc level or nerve"),
+        ([], "name a root, disc level, nerve or joint"),
         (["L5", "--bogus"], "unrecognized arguments: --bogus (python -m anatomy --help"),
         (["L5", "--severity"], "argument --severity: expected one argument"),
     ):
@@ -145,3 +145,14 @@ def test_the_exit_codes_are_documented():
     table = page.split("## The command line", 1)[1]
     assert {int(c) for c in re.findall(r"^\| (\d+) \|", table, flags=re.M)} == codes
     assert all(f"{code} " in cli.__doc__ for code in codes)
+
+
+def test_a_lesion_named_as_localize_names_it_is_accepted():
+    """What --localize prints, the target takes: 'common_fibular @ fibular_head', and the
+    lesion specs of cases.csv ('disc:L4-L5:central')."""
+    out = run("common_fibular @ fibular_head", "--severity", "0.8")
+    assert out.returncode == 0 and out.stdout.startswith("common_fibular @ fibular_head")
+    out = run("disc:L4-L5:central", "--severity", "0.9")
+    assert out.returncode == 0 and "both sides" in out.stdout.splitlines()[0]
+    out = run("root:L5", "--zone", "central")
+    assert out.returncode == 2 and "--zone does not apply" in out.stderr

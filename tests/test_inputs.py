@@ -154,3 +154,28 @@ def test_harmless_variants_give_the_same_answers():
     assert M.compress_disc(" l4/l5 ", zone="Far-Lateral", side=" LEFT ").table.equals(
         M.compress_disc("L4-L5", zone="extraforaminal", side="left").table
     )
+
+
+def test_findings_of_refuses_what_no_finding_can_have(model):
+    f = model.compress("L5", severity=0.8)
+    with pytest.raises(ValueError, match=r"'numb'.*numbness"):
+        f.of(effect="numb")
+    with pytest.raises(ValueError, match="organs"):
+        f.of(kind="organs")
+    assert f.of(effect="sphincter_dysfunction").empty  # a real effect, absent: empty
+
+
+def test_a_joint_that_refers_no_pain_is_named_as_such(model):
+    with pytest.raises(ValueError, match="'knee' is a joint, but the model gives it no"):
+        model.irritate_joint("knee")
+
+
+def test_grade_and_tell_apart_check_their_input(model):
+    with pytest.raises(TypeError, match="severity must be a number"):
+        anatomy.grade("x")
+    with pytest.raises(ValueError, match="from 0 to 1"):
+        anatomy.grade(2)
+    with pytest.raises(ValueError, match="two different lesions"):
+        model.tell_apart("L5", "root:L5")
+    with pytest.raises(TypeError, match="citation ids are text"):
+        model.cite([["lee_L5"]])

@@ -8,6 +8,7 @@ default; ``HYPOTHESIS_PROFILE=explore`` for a wide random search).
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 import pytest
@@ -242,8 +243,18 @@ finding_lists = st.one_of(
 )
 
 # Each public entry point with one valid call; the test replaces one or two arguments.
+# Python's own wording for a TypeError or ValueError it raised inside the package: the
+# contract (docs/errors.md) is a message that names the bad value and what is expected.
+INTERNAL = re.compile(
+    r"unhashable type|not supported between|object is not (iterable|subscriptable|callable)"
+    r"|has no attribute|truth value of a|object of type .* has no len|could not convert"
+)
+
 CALLS = {
     "compress": (MODEL.compress, {"root": "L5", "severity": 0.5, "side": "left"}),
+    "irritate_joint": (MODEL.irritate_joint, {"joint": "hip", "side": "left", "severity": 0.5}),
+    "grade": (anatomy.grade, {"severity": 0.5}),
+    "crossed_straight_leg_raise": (anatomy.crossed_straight_leg_raise, {"findings": F5}),
     "compress_disc": (
         MODEL.compress_disc,
         {"level": "L4-L5", "zone": "central", "side": "both", "severity": 0.5},
@@ -293,6 +304,7 @@ def test_any_input_gives_a_result_or_a_value_or_type_error(name, data):
         function(**kwargs)
     except (ValueError, TypeError) as err:
         assert str(err), "an error says what is wrong"
+        assert not INTERNAL.search(str(err)), f"an internal error leaked: {err}"
 
 
 LESSON = Lesson(MODEL)
@@ -309,6 +321,8 @@ LESSON_CALLS = {
     "threshold_ladder": (LESSON.threshold_ladder, {"root": "L5", "severities": (0.5,)}),
     "localize_table": (LESSON.localize_table, {"findings": F5, "top": 3, "complete": None}),
     "tell_apart_table": (LESSON.tell_apart_table, {"a": "L5", "b": "L4", "side": "left"}),
+    "central_ladder": (LESSON.central_ladder, {"level": "L4-L5", "severities": (0.3, 0.9)}),
+    "quote": (LESSON.quote, {"title": "t"}),
 }
 
 
@@ -327,3 +341,4 @@ def test_any_input_to_a_lesson_gives_a_result_or_a_value_or_type_error(name, dat
         function(**kwargs)
     except (ValueError, TypeError) as err:
         assert str(err), "an error says what is wrong"
+        assert not INTERNAL.search(str(err)), f"an internal error leaked: {err}"

@@ -47,7 +47,7 @@ def sweep_table(model: Model, angle: str, values, log: CitationLog | None = None
     ``sweep_table(model, "knee_flexion", (0, 45, 90), hip_flexion=70)``
     """
     t = tables(model)
-    if angle not in t.ranges:
+    if not isinstance(angle, str) or angle not in t.ranges:
         raise choice_error("angle", angle, ANGLES)
     held = {a: check_angle(model, a, v) for a, v in held.items()}
     if angle in held:

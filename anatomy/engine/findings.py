@@ -10,6 +10,7 @@ import pandas as pd
 
 from anatomy.engine.grading import grade_name
 from anatomy.engine.red_flags import RedFlag
+from anatomy.errors import choice_error
 from anatomy.model.vocabulary import EFFECTS, FINDING_KINDS, PATH_KINDS, effect_word, side_words
 
 COLUMNS = ["structure", "label", "kind", "effect", "intensity", "side", "path", "citations"]
@@ -106,7 +107,15 @@ class Findings:
         return list(seen)
 
     def of(self, effect: str | None = None, kind: str | None = None, side: str | None = None):
-        """The rows for one effect, kind and/or side."""
+        """The rows for one effect, kind and/or side (ValueError for one that no finding
+        can have: an empty answer must mean 'none', not a typo)."""
+        for name, value, valid in (
+            ("effect", effect, EFFECTS),
+            ("kind", kind, FINDING_KINDS),
+            ("side", side, ("left", "right")),
+        ):
+            if value is not None and value not in valid:
+                raise choice_error(name, value, valid)
         t = self.table
         if effect is not None:
             t = t[t["effect"] == effect]

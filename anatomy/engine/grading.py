@@ -91,7 +91,11 @@ def shows(effect: str, intensity: float, painful: bool = True) -> bool:
 
 def grade(severity: float, painful: bool = True) -> list[str]:
     """The effects a compression of this severity can produce through main links (the
-    bladder and bowel only when both sides are compressed)."""
+    bladder and bowel only when both sides are compressed). ``severity`` is 0..1."""
+    if isinstance(severity, bool) or not isinstance(severity, int | float):
+        raise TypeError(f"severity must be a number from 0 to 1, not {severity!r}")
+    if not 0 <= severity <= 1:
+        raise ValueError(f"severity must be from 0 to 1, not {severity!r}")
     return [e for e in GRADE_ORDER if shows(e, severity, painful)]
 
 

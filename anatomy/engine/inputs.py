@@ -192,6 +192,11 @@ def check_joint(model: Model, joint) -> str:
         except ValueError:
             found = None
     if found not in valid:
+        if found is not None:
+            raise ValueError(
+                f"{joint!r} is a joint, but the model gives it no referred pain; "
+                f"valid: {', '.join(valid)}"
+            )
         raise choice_error("joint", joint, valid)
     return found
 

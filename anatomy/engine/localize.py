@@ -207,7 +207,8 @@ def _band_top(model: Model, cand: Candidate, severity: float) -> float:
     higher = [b for b in bands(model, cand) if b > severity]
     if not higher:
         return 1.0
-    return max(severity, round(higher[0] - 0.01, 6))
+    # Just below the next edge, and never below the band: half the band if it is narrow.
+    return round(higher[0] - min(0.01, (higher[0] - severity) / 2), 6)
 
 
 def _test_store(model: Model) -> dict:

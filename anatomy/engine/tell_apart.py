@@ -56,6 +56,8 @@ def difference(model: Model, a, b, side: str = "left") -> pd.DataFrame:
         the two lesions give the same findings (only imaging tells them apart).
     """
     a, b = candidate(model, a), candidate(model, b)
+    if a == b:
+        raise ValueError(f"tell apart two different lesions, not {a.name!r} twice")
     pa = predictions(model, a, side)[-1].items
     pb = predictions(model, b, side)[-1].items
     sided = side == "both"

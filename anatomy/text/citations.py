@@ -96,11 +96,11 @@ def _ids_and_support(findings) -> tuple[list[str], dict[str, list[str]]]:
             "cite findings (model.compress(...)) or a list of citation ids, "
             f"not {findings!r} ({type(findings).__name__})"
         )
-    ids = list(dict.fromkeys(findings))
-    bad = [cid for cid in ids if not isinstance(cid, str)]
+    items = list(findings)
+    bad = [cid for cid in items if not isinstance(cid, str)]
     if bad:
         raise TypeError(f"citation ids are text, not {bad[0]!r}")
-    return ids, {}
+    return list(dict.fromkeys(items)), {}
 
 
 def cite_records(model: Model, findings) -> list[dict]:

@@ -21,16 +21,21 @@ def lesion_effects(findings: Findings) -> list[str]:
 
 
 def describe_lesions(findings: Findings) -> str:
-    """One line per compressed site, with its grade and what it produces."""
+    """One line per compressed site, with its grade and what it produces (for several
+    lesions together, what they produce together, on a line of its own: the findings
+    do not say which lesion gave which effect)."""
     lines = []
     effects = ", ".join(effect_word(e) for e in lesion_effects(findings)) or "nothing"
+    single = len(findings.lesions) == 1
     for lesion in findings.lesions:
         roots = f" (roots: {', '.join(lesion.roots)})" if lesion.kind == "disc" else ""
+        produces = f": {effects}" if single else ""
         lines.append(
             f"{lesion.name}{roots}, {side_words(lesion.side)}, "
-            f"severity {lesion.severity:g} "
-            f"({grade_name(lesion.severity)}: {effects})"
+            f"severity {lesion.severity:g} ({grade_name(lesion.severity)}{produces})"
         )
+    if not single and findings.lesions:
+        lines.append(f"together: {effects}")
     return "\n".join(lines)
 
 

@@ -400,10 +400,10 @@ def _status_html(findings: Findings) -> str:
     allows: one root on one side never gives bladder or bowel dysfunction)."""
     if not findings.lesions:
         return ""
-    lesion = findings.lesions[0]
+    severity = max(lesion.severity for lesion in findings.lesions)  # a case may mix them
     shown = set(findings.table.loc[~findings.table["kind"].isin(PATH_KINDS), "effect"])
-    effects = ", ".join(effect_word(e) for e in grade(lesion.severity) if e in shown)
+    effects = ", ".join(effect_word(e) for e in grade(severity) if e in shown)
     return (
-        f'<span class="anatomy-grade">{html.escape(grade_name(lesion.severity))}'
+        f'<span class="anatomy-grade">{html.escape(grade_name(severity))}'
         f"{': ' + html.escape(effects) if effects else ''}</span>"
     )
