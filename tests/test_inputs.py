@@ -179,3 +179,12 @@ def test_grade_and_tell_apart_check_their_input(model):
         model.tell_apart("L5", "root:L5")
     with pytest.raises(TypeError, match="citation ids are text"):
         model.cite([["lee_L5"]])
+
+
+def test_roots_and_cases_are_matched_as_every_name_is(model):
+    """docs/errors.md: case, '_', '-' and spaces do not matter; a label is a name too."""
+    assert model.compress("L5 nerve root").lesions[0].name == "L5"
+    same = model.compress_case("office worker").lesions
+    assert model.compress_case("Office_worker").lesions == same
+    with pytest.raises(ValueError, match="unknown root 'L9'"):
+        model.compress("L9")

@@ -103,11 +103,15 @@ def check_values(values, what: str, check: Callable) -> list:
 
 
 def check_root(model: Model, root) -> str:
-    """Root id (case-insensitive) or an error listing the valid roots."""
+    """Root id (any case), or its label or alias ("L5 root", "L5 nerve root"), or an error
+    listing the valid roots."""
     name = check_text(root, "root", model.roots).strip().upper()
-    if name not in model.roots:
-        raise choice_error("root", root, model.roots)
-    return name
+    if name in model.roots:
+        return name
+    try:
+        return model.resolve(root, "root")
+    except ValueError:
+        raise choice_error("root", root, model.roots) from None
 
 
 def zone_names(model: Model) -> dict[str, str]:
@@ -231,19 +235,11 @@ def parse_lesions(model: Model, specs: str) -> list[tuple[str, dict]]:
 
 
 def check_case(model: Model, case) -> str:
-    """A case id of ``model.cases``, or an error listing them."""
+    """A case id of ``model.cases`` (matched as every name is: any case, ``_``, ``-`` or
+    spaces alike), or an error listing them."""
     ids = list(model.cases["id"])
-    if check_text(case, "case", ids) not in ids:
+    text = check_text(case, "case", ids)
+    found = {name_key(i): i for i in ids}.get(name_key(text))
+    if found is None:
         raise choice_error("case", case, ids)
-    return case
-
-
-def lesion_spec(kind: str, args: dict) -> str:
-    """The spec (``root:L5``...) of a lesion from its kind and arguments."""
-    if kind == "root":
-        return f"root:{args['root']}"
-    if kind == "disc":
-        return f"disc:{args['level']}:{args['zone']}"
-    if kind == "joint":
-        return f"joint:{args['joint']}"
-    return f"nerve:{args['nerve']}@{args['site']}"
+    return found
