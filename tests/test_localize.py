@@ -215,7 +215,9 @@ def test_severity_bands_follow_the_grading(model):
     assert [grading.band_of(s) for s in (0.05, 0.3, 0.69, 0.75, 1.0)] == [0.1, 0.2, 0.4, 0.7, 0.8]
     # A central herniation's lesser roots and its gate at 0.7 add bands of their own.
     central = loc.candidate(model, "L4-L5 central")
-    assert {0.333333, 0.666667, 0.7} <= set(loc.bands(model, central))
+    assert {0.333334, 0.666667, 0.7} <= set(loc.bands(model, central))
+    # Each edge is at or just above its true value, so the band shows its own picture.
+    assert all(b * 0.6 >= 0.2 for b in loc.bands(model, central) if b > 0.3)
 
 
 @pytest.mark.parametrize(

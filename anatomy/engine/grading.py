@@ -53,6 +53,7 @@ overlap between roots makes single-root numbness patchy.
 from __future__ import annotations
 
 import functools
+import math
 
 from anatomy.model.vocabulary import WEIGHTS
 
@@ -126,8 +127,10 @@ def severity_bands(factors=(), gates=()) -> list[float]:
 @functools.lru_cache(maxsize=64)
 def _bands(factors: tuple, gates: tuple) -> tuple[float, ...]:
     scales = {w * f for w in WEIGHTS.values() for f in (1.0, *factors)}
+    # Rounded up: an edge just below the true one (0.2 / 0.6 = 0.333333) would miss the
+    # band's own picture (0.333333 x 0.6 < 0.2: no tingling).
     edges = {
-        round(threshold / scale, 6)
+        math.ceil(threshold / scale * 1e6) / 1e6
         for threshold in THRESHOLDS
         for scale in scales
         if 0 < threshold / scale <= 1

@@ -47,7 +47,9 @@ weights::
   central herniation, the piriformis, or a root no disc meets alone: T12, L1, S2 to
   S4), so a rare entrapment does not outrank a common root lesion on equal evidence.
   It is added to the score for ranking only (the reported score is the evidence
-  alone) and is far smaller than any finding.
+  alone) and is far smaller than any finding. A root, nerve or joint tried on both
+  sides is two lesions and takes :data:`TWO_LESIONS` (-0.05) more, so one central
+  herniation that explains both sides comes first on equal evidence.
 
 **Objective signs first.** Candidates are ranked first by how many observed
 objective signs (weakness, reduced reflex, bladder or bowel dysfunction) they
@@ -149,6 +151,9 @@ WHY = {
 OBJECTIVE = ("weakness", "reduced_reflex", "sphincter_dysfunction")
 PARSIMONY = 0.05
 PRIOR = {"common": 0.02, "rare": -0.02}  # base_rates.csv: a nudge, never a finding's worth
+# The same lesion on both sides is two lesions: on equal evidence one midline lesion that
+# explains both sides (a central herniation) comes first.
+TWO_LESIONS = -0.05
 KIND_ORDER = {"root": 0, "disc": 1, "nerve": 2, "joint": 3}
 LOCALIZE_COLUMNS = [
     "rank",
@@ -279,7 +284,7 @@ def _score_band(model, cand, obs, pred, side) -> _Match:
         cites,
         score,
         objective,
-        prior(model, cand),
+        prior(model, cand) + (TWO_LESIONS if side == "both" and not is_central(model, cand) else 0),
     )
 
 

@@ -37,7 +37,7 @@ def check_panels(panels) -> tuple[str, ...] | None:
         raise TypeError(f"panels must be a tuple of panel names, not {panels!r}")
     if not panels:
         raise ValueError(f"name at least one panel; valid: {', '.join(PANELS)}")
-    unknown = [p for p in panels if p not in PANELS]
+    unknown = [p for p in panels if not isinstance(p, str) or p not in PANELS]
     if unknown:
         raise ValueError(f"unknown panels {unknown}; valid: {', '.join(PANELS)}")
     return tuple(panels)

@@ -26,7 +26,7 @@ def pathways(model: Model, findings: Findings | None = None, side: str | None = 
     """
     if findings is not None and not isinstance(findings, Findings):
         raise TypeError(f"findings must be Findings or None, not {findings!r}")
-    if side is not None and side not in LEG_SIDES:
+    if side is not None and (not isinstance(side, str) or side not in LEG_SIDES):
         raise ValueError(f"side must be one of {', '.join(LEG_SIDES)} or None, not {side!r}")
     if findings is not None and findings.table.empty:
         findings = None
