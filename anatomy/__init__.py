@@ -22,7 +22,12 @@ never imports plotly or ipywidgets: :func:`explore`, :func:`bend` and
 from anatomy.atlas import Atlas, load_model
 from anatomy.engine.findings import Findings, Lesion
 from anatomy.engine.grading import grade
-from anatomy.engine.neurodynamic import prone_knee_bend, slump, straight_leg_raise
+from anatomy.engine.neurodynamic import (
+    crossed_straight_leg_raise,
+    prone_knee_bend,
+    slump,
+    straight_leg_raise,
+)
 from anatomy.engine.tension import nerve_tension, root_tension
 from anatomy.errors import DataError
 from anatomy.model import Model
@@ -38,6 +43,7 @@ __all__ = [
     "Model",
     "__version__",
     "bend",
+    "crossed_straight_leg_raise",
     "explore",
     "format_findings",
     "grade",

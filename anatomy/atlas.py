@@ -17,6 +17,7 @@ from anatomy.engine import localize as _localize
 from anatomy.engine.checks import validate_model
 from anatomy.engine.findings import Findings
 from anatomy.model import Model, read_model
+from anatomy.model.model import TABLE_NAMES
 from anatomy.text.citations import cite
 
 
@@ -34,7 +35,7 @@ class Atlas(Model):
         Parameters
         ----------
         root : str or list of str
-            Root id such as ``"L5"`` (T12 to S3), or a list for several roots.
+            Root id such as ``"L5"`` (T12 to S4), or a list for several roots.
         severity : float
             0..1. See :mod:`anatomy.engine.grading` for what each grade adds.
         side : {"left", "right", "both"}
@@ -71,12 +72,24 @@ class Atlas(Model):
         """Compress a peripheral nerve at a named site; only what lies below is affected."""
         return lesions.compress_nerve(self, nerve, site=site, side=side, severity=severity)
 
+    def irritate_joint(self, joint: str, side: str = "left", severity: float = 0.5) -> Findings:
+        """An irritated joint: the pain it refers, and nothing else.
+
+        ``joint`` is ``"hip"``, ``"sacroiliac_joint"`` or ``"facet_joints"`` (labels and
+        aliases such as "SI joint" work too). A joint refers pain through its own nerves
+        (the hip through the femoral and obturator nerves, which also reach the knee); it
+        gives no tingling, numbness, weakness or reflex change, which is how a normal
+        neurological examination points away from a root.
+        """
+        return lesions.irritate_joint(self, joint, side=side, severity=severity)
+
     def compress_case(self, case: str) -> Findings:
         """The findings of a preset case from the source texts (see ``model.cases``)."""
         return lesions.compress_case(self, case)
 
     def localize(self, findings, complete: bool | None = None, top: int | None = None):
-        """Rank the lesions (roots, disc levels and zones, nerve sites) that explain findings.
+        """Rank the lesions (roots, disc levels and zones, nerve sites, joints) that explain
+        findings.
 
         ``findings`` is a Findings object, its table, or a list such as
         ``[("numbness", "dorsum_of_foot"), ("weakness", "extensor_hallucis_longus")]``.
@@ -110,4 +123,8 @@ def load_model(data_dir=None, sources_dir=None) -> Atlas:
     """
     model = read_model(data_dir, sources_dir, cls=Atlas)
     validate_model(model)
+    for name in TABLE_NAMES:
+        # The file lines are only for the checks' messages; pandas copies attrs on every
+        # operation, which made each lookup on a model table three times slower.
+        getattr(model, name).attrs.clear()
     return model

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 import anatomy
+
+# Property tests (tests/test_properties.py): a modest, fixed set of examples by default,
+# so the suite is fast and a CI run is repeatable; HYPOTHESIS_PROFILE=explore searches
+# far more widely, with fresh random examples each run.
+settings.register_profile(
+    "default", max_examples=60, deadline=None, derandomize=True, database=None
+)
+settings.register_profile("explore", max_examples=3000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 TINY_TEXT = "The L5 root goes down the leg to the big toe.\n"
 
@@ -40,8 +51,8 @@ L5,supplies_skin,big_toe,main,,c_quote,
 c_quote,tiny_text,The L5 root goes down the leg,,line 1,accurate,,
 c_ref,tiny_ref,,The L5 root supplies the big toe.,Table 1,,,
 """,
-    "sites.csv": """nerve,site,label,position,painful,aliases,citations,note
-sciatic,piriformis,Sciatic nerve under piriformis,10,yes,buttock,c_ref,
+    "sites.csv": """nerve,site,label,position,painful,aliases,also,partial,citations,note
+sciatic,piriformis,Sciatic nerve under piriformis,10,yes,buttock,,,c_ref,
 """,
     "zones.csv": """zone,aliases,meets,lower_roots,default_side,citations,note
 central,midline,traverses,yes,both,c_ref,
@@ -72,15 +83,21 @@ sciatic,knee,behind,35,0.5,c_ref,
     "root_pull.csv": """root,nerve,share,citations,note
 L5,sciatic,main,c_ref,
 """,
+    "red_flags.csv": """id,text,any_of,both_sides,citations,unless,note
+weak_both,Weakness in both legs,weakness:*,yes,c_ref,,
+""",
+    "base_rates.csv": """lesion,rate,citations,note
+L5,common,c_ref,
+""",
 }
 
 
 def tiny_sources(text: str = TINY_TEXT) -> str:
     digest = hashlib.sha256(text.encode()).hexdigest()
     return (
-        "id,kind,title,publisher,year,file,sha256,note\n"
-        f"tiny_text,text,A tiny text,,,tiny.txt,{digest},\n"
-        "tiny_ref,reference,A tiny reference,A publisher,2020,,,\n"
+        "id,kind,title,publisher,year,doi,url,file,sha256,note\n"
+        f"tiny_text,text,A tiny text,,,,,tiny.txt,{digest},\n"
+        "tiny_ref,reference,A tiny reference,A publisher,2020,10.1000/tiny.1,,,,\n"
     )
 
 

@@ -81,7 +81,8 @@ def delta_e(a: RGB, b: RGB) -> float:
 
 def painted() -> dict[str, list[RGB]]:
     """Each lit colour as painted over its ground, at every strength, and the grounds."""
-    colour = {e: rgb(c) for e, c in theme.EFFECT_COLOURS.items()}
+    # the effects the map draws (the bladder and bowel are named in the panels only)
+    colour = {e: rgb(c) for e, c in theme.EFFECT_COLOURS.items() if e in theme.LINE_DASH}
     region, muscle = rgb(theme.NEUTRAL_FILL["region"]), rgb(theme.NEUTRAL_FILL["muscle"])
     white, skin = rgb(theme.REFLEX_FILL), rgb(theme.SILHOUETTE)
     alphas = [theme.lit_alpha(s) for s in range(1, theme.LEVELS + 1)]
@@ -90,6 +91,7 @@ def painted() -> dict[str, list[RGB]]:
         "muscle": [muscle],
         "reflex marker": [white],
         "pain": [over(colour["pain"], a, region) for a in alphas],
+        "tingling": [over(colour["tingling"], a, region) for a in alphas],  # its dots
         "numbness": [over(colour["numbness"], a, region) for a in alphas],  # its hatch
         "weakness": [over(colour["weakness"], a, muscle) for a in alphas],
         "reduced reflex": [over(colour["reduced_reflex"], a, white) for a in alphas],
@@ -104,23 +106,28 @@ def pairs() -> list[tuple[str, str, list[tuple[RGB, RGB]]]]:
     p = painted()
     out = [
         ("pain", "region"),  # lit or not
+        ("tingling", "region"),
         ("numbness", "region"),
         ("weakness", "muscle"),
         ("reduced reflex", "reflex marker"),
-        ("pain", "numbness"),  # one region hurts, the next is numb
+        ("pain", "tingling"),  # one region hurts, the next tingles, the next is numb
+        ("pain", "numbness"),
+        ("tingling", "numbness"),
         ("weakness", "reduced reflex"),  # side by side on the muscle panels
     ]
-    lines = [f"{e} line" for e in theme.EFFECT_COLOURS] + ["nerve line"]
+    lines = [f"{e} line" for e in theme.LINE_DASH] + ["nerve line"]
     out += list(itertools.combinations(lines, 2))  # a dash each, but colours apart too
     table = [(a, b, list(itertools.product(p[a], p[b]))) for a, b in out]
-    # where a region hurts and is numb, the hatch shows over the pain's fill
-    colour = rgb(theme.EFFECT_COLOURS["numbness"])
-    both = [
-        (over(colour, theme.lit_alpha(s), fill), fill)
-        for fill in p["pain"]
-        for s in range(1, theme.LEVELS + 1)
-    ]
-    table.append(("numbness hatch", "pain fill under it", both))
+    # where a region hurts and tingles or is numb, the dots and the hatch show over the
+    # pain's fill
+    for effect, cue in (("tingling", "tingling dots"), ("numbness", "numbness hatch")):
+        colour = rgb(theme.EFFECT_COLOURS[effect])
+        over_fill = [
+            (over(colour, theme.lit_alpha(s), fill), fill)
+            for fill in p["pain"]
+            for s in range(1, theme.LEVELS + 1)
+        ]
+        table.append((cue, "pain fill under it", over_fill))
     return table
 
 

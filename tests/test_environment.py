@@ -1,4 +1,8 @@
-"""Set-up files agree: pyproject pins, environment.yml for Binder, the README's commands."""
+"""Set-up files agree: the lock and pyproject's ranges, Binder's environment, the README.
+
+pyproject.toml names ranges (a library must not pin); requirements/lock.txt is the
+one exact set, installed by dev.sh and mirrored for Binder by environment.yml.
+"""
 
 from __future__ import annotations
 
@@ -6,55 +10,140 @@ import re
 import subprocess
 import sys
 import tomllib
+from importlib.metadata import distributions
 from pathlib import Path
 
 import yaml
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import Version
 
 ROOT = Path(__file__).resolve().parents[1]
+REQUIREMENTS = ROOT / "requirements"
 
 
-def pyproject_pins() -> dict[str, str]:
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    specs = project["dependencies"] + [
-        spec for extra in project["optional-dependencies"].values() for spec in extra
-    ]
+def project() -> dict:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+
+
+def requirements(extra: str | None = None) -> list[Requirement]:
+    specs = (
+        project()["dependencies"] if extra is None else project()["optional-dependencies"][extra]
+    )
+    return [Requirement(spec) for spec in specs]
+
+
+def pinned(path: Path) -> dict[str, str]:
+    """name -> version of every ``name==version`` line of a requirements file."""
     pins = {}
-    for spec in specs:
-        name, sep, version = spec.partition("==")
-        assert sep, f"{spec!r} is not pinned with =="
-        pins[name.lower()] = version
+    for line in path.read_text().splitlines():
+        found = re.match(r"^([A-Za-z0-9_.-]+)==(\S+)", line)
+        if found:
+            pins[canonicalize_name(found[1])] = found[2]
     return pins
 
 
-def test_environment_yml_matches_pyproject():
-    """Binder's environment parses, uses conda-forge, has valid exact specs, matches the pins."""
+def lock() -> dict[str, str]:
+    return pinned(REQUIREMENTS / "lock.txt")
+
+
+def test_library_dependencies_are_ranges_and_applications_are_an_extra():
+    names = {canonicalize_name(r.name) for r in requirements()}
+    assert names == {"pandas", "plotly", "ipywidgets", "anywidget"}
+    for req in requirements():
+        operators = {spec.operator for spec in req.specifier}
+        assert operators == {">=", "<"}, f"{req} is not a range with both ends"
+    lab = {canonicalize_name(r.name) for r in requirements("lab")}
+    assert lab == {"jupyterlab", "voila"}
+    assert not lab & names, "no application among the library's own dependencies"
+
+
+def test_the_lock_satisfies_every_requirement_and_its_constraints():
+    versions = lock()
+    for extra in (None, "lab", "test"):
+        for req in requirements(extra):
+            name = canonicalize_name(req.name)
+            assert name in versions, f"{req} is not in the lock"
+            assert req.specifier.contains(versions[name], prereleases=True), (
+                f"the lock has {name} {versions[name]}, outside {req}"
+            )
+    for line in (REQUIREMENTS / "lock-constraints.txt").read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            req = Requirement(line)
+            assert req.specifier.contains(versions[canonicalize_name(req.name)]), line
+    # jsonschema below 4.25 does not pull the grammar every kernel paid for at import.
+    assert "rfc3987-syntax" not in versions and "lark" not in versions
+
+
+def test_this_environment_is_the_lock():
+    """The development venv holds exactly the lock (plus the project, pip, setuptools)."""
+    installed = {canonicalize_name(d.metadata["Name"]): d.version for d in distributions()}
+    extra = set(installed) - set(lock()) - {"back-to-knee-atlas", "pip", "setuptools"}
+    assert not extra, f"installed but not in the lock: {sorted(extra)}"
+    differ = {n: (v, installed.get(n)) for n, v in lock().items() if installed.get(n) != v}
+    assert not differ, f"lock version, installed version: {differ}"
+
+
+def test_lower_bounds_are_pyprojects_lower_bounds():
+    lower = pinned(REQUIREMENTS / "lower-bounds.txt")
+    expected = {}
+    for req in requirements():
+        [floor] = [spec.version for spec in req.specifier if spec.operator == ">="]
+        expected[canonicalize_name(req.name)] = floor
+    assert lower.keys() == expected.keys()
+    for name, version in lower.items():
+        assert Version(version) == Version(expected[name]), (
+            f"{name}: pyproject's lower bound is {expected[name]}, the constraints say {version}"
+        )
+
+
+def test_environment_yml_is_runtime_only_and_pinned_to_the_lock():
+    """Binder's environment parses in conda's grammar, uses conda-forge, and holds the
+    course's libraries, JupyterLab and Voila at the lock's versions; no test tool."""
     from rattler import MatchSpec
 
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     assert env["channels"] == ["conda-forge", "nodefaults"]
-    pins, pip = {}, []
+    pins = {}
     for spec in env["dependencies"]:
-        if isinstance(spec, dict):
-            assert list(spec) == ["pip"], spec
-            pip = spec["pip"]
-            continue
+        assert isinstance(spec, str), f"{spec!r}: nothing from PyPI on Binder"
         assert re.fullmatch(r"[a-z0-9][a-z0-9_.-]*(==?[0-9][0-9.]*)?", spec), spec
         match = MatchSpec(spec)  # conda's own grammar, from rattler
         pins[match.name.normalized] = str(match.version) if match.version else None
     assert pins.pop("python") == "3.11.*"
     assert pins.pop("pip") is None
-    for spec in pip:
-        name, sep, version = spec.partition("==")
-        assert sep and re.fullmatch(r"[0-9][0-9.]*", version), spec
-        pins[name.lower()] = f"=={version}"
-    assert pins == {name: f"=={version}" for name, version in pyproject_pins().items()}
+    runtime = {canonicalize_name(r.name) for r in requirements() + requirements("lab")}
+    assert set(pins) == runtime | {"jsonschema"}
+    test_only = {canonicalize_name(r.name) for r in requirements("test")}
+    assert not set(pins) & test_only
+    assert pins == {name: f"=={lock()[name]}" for name in pins}
 
 
-def test_installed_versions_are_the_pins():
-    from importlib.metadata import version
+def test_binder_builds_environment_yml_then_runs_postbuild():
+    """repo2docker's dry run (no Docker needed): the Dockerfile Binder would build."""
+    repo2docker = Path(sys.executable).parent / "repo2docker"
+    out = subprocess.run(
+        [str(repo2docker), "--no-build", "--no-run", "--debug", str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    dockerfile = out.stdout + out.stderr
+    assert "Building conda environment for python=3.11" in dockerfile
+    assert "COPY --chown=0:0 src/environment.yml" in dockerfile
+    assert 'env update -p ${NB_PYTHON_PREFIX} --file "environment.yml"' in dockerfile
+    assert "RUN ./postBuild" in dockerfile
+    assert "requirements.txt" not in dockerfile, "Binder installs environment.yml only"
 
-    for name, pin in pyproject_pins().items():
-        assert version(name) == pin, name
+
+def test_myst_site_lists_the_course_in_order():
+    site = yaml.safe_load((ROOT / "myst.yml").read_text())
+    files = [entry["file"] for entry in site["project"]["toc"]]
+    notebooks = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "notebooks").glob("*.ipynb"))
+    assert files == ["README.md", *notebooks]
+    assert site["project"]["license"] == {"content": "CC-BY-4.0", "code": "BSD-3-Clause"}
+    assert site["site"]["template"] == "book-theme"
 
 
 def test_readme_has_two_commands_and_ci_runs_the_test_one():

@@ -50,7 +50,11 @@ def test_select_l5_updates_figure_table_and_citations_in_place(explorer, message
     assert explorer.figure is figure
     assert len(messages) == 1 and messages[0] != "other"
     model = explorer.model
-    assert lit(model, figure, "dorsum_of_foot", "left") == {"pain": 4, "numbness": 4}
+    assert lit(model, figure, "dorsum_of_foot", "left") == {
+        "pain": 4,
+        "tingling": 4,
+        "numbness": 4,
+    }
     assert fills(model, figure, "quadriceps", "left") == [theme.NEUTRAL_FILL["muscle"]]
     assert "Top of the foot" in explorer.table.value
     assert "Extensor hallucis longus" in explorer.table.value
@@ -175,7 +179,7 @@ def test_a_central_herniation_takes_both_sides(explorer):
 
 def test_the_status_line_lists_what_this_lesion_produces(explorer):
     explorer.select("common_fibular@fibular_head", severity=0.9)
-    assert "severe: numbness, weakness" in explorer.status.value  # no pain, no reflex
+    assert "severe: tingling, numbness, weakness" in explorer.status.value  # no pain, reflex
     explorer.select("lateral_femoral_cutaneous@inguinal_ligament", severity=0.9)
     assert "weakness" not in explorer.status.value  # a sensory nerve
     assert "Lateral femoral cutaneous nerve" in explorer.table.value  # a name, not an id
@@ -345,3 +349,44 @@ def test_without_plotlys_private_names_updates_take_the_public_path(model, monke
         assert drawn(explorer.figure.to_dict()) == drawn(expected)
     finally:
         figure_channel.CHECKED.clear()
+
+
+def test_a_red_flag_is_said_in_words_and_cited(explorer):
+    """Gardner 2011 and Harrison: a large central herniation compresses the cauda equina;
+    the explorer says so in an alert, with its citations in the panel."""
+    explorer.select("L4-L5", zone="central", severity=0.9, side="both")
+    alert = 'role="alert"><b>RED FLAG:</b> Numbness or tingling of the saddle area'
+    assert alert in explorer.table.value
+    assert 'id="cite-harrison_cauda_equina"' in explorer.citations.value
+    explorer.select("L5", severity=0.9, side="left")
+    assert "RED FLAG" not in explorer.table.value
+
+
+def test_a_joint_refers_pain_and_nothing_else(explorer):
+    """Khan 2004, Birnbaum 1997: an arthritic hip hurts in the groin, the front of the
+    thigh and the knee, with normal strength, reflexes and skin."""
+    model = explorer.model
+    f = explorer.select("hip", severity=0.6, side="right")
+    assert explorer.mode.value == "joint" and explorer.joint.value == "hip"
+    assert explorer.joint.layout.display is None and explorer.root.layout.display == "none"
+    assert set(f.table["effect"]) == {"pain"}
+    assert lit(model, explorer.figure, "anterior_knee", "right") == {"pain": 3}
+    assert "Hip joint" in explorer.table.value
+    explorer.joint.value = "sacroiliac_joint"  # the control takes the same path
+    assert explorer.findings.lesions[0].target == "sacroiliac_joint"
+    assert explorer.select_case("hip_knee_pain").lesions[0].kind == "joint"
+    with pytest.raises(ValueError, match="hip"):
+        explorer.select("knee")
+    assert "hip" in explorer.message.value
+
+
+def test_the_grade_line_names_only_what_is_shown(explorer):
+    """One root on one side never gives bladder or bowel dysfunction (they need both sides'
+    sacral roots): the grade line beside the slider must not say it does."""
+    explorer.select("S1", severity=0.5, side="left")
+    assert "moderate" in explorer.status.value and "numbness" in explorer.status.value
+    assert "bladder" not in explorer.status.value
+    explorer.select("hip", severity=0.6)
+    assert "pain" in explorer.status.value and "numbness" not in explorer.status.value
+    explorer.select("L4-L5", zone="central", severity=0.9, side="both")
+    assert "bladder or bowel dysfunction" in explorer.status.value

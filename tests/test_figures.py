@@ -22,7 +22,7 @@ def colour(effect):
 
 def test_l5_lights_the_dorsum_for_numbness_and_leaves_the_quadriceps(model):
     fig = bmap.body_map(model, model.compress("L5", severity=0.9, side="left"))
-    assert lit(model, fig, "dorsum_of_foot", "left") == {"pain": 4, "numbness": 4}
+    assert lit(model, fig, "dorsum_of_foot", "left") == {"pain": 4, "tingling": 4, "numbness": 4}
     assert fills(model, fig, "dorsum_of_foot", "right") == [theme.NEUTRAL_FILL["region"]] * 2
     assert fills(model, fig, "quadriceps", "left") == [theme.NEUTRAL_FILL["muscle"]]
     assert lit(model, fig, "extensor_hallucis_longus", "left") == {"weakness": 4}
@@ -39,17 +39,20 @@ def test_l3_lights_the_quadriceps(model):
 
 
 def test_pain_and_numbness_on_one_region_are_both_drawn(model):
-    """L4 at 0.8: the front of the knee hurts (0.80) and is numb (0.40); both are drawn,
-    the pain as a fill and the numbness as a hatch over it."""
+    """L4 at 0.8: the front of the knee hurts (0.80), tingles and is numb (0.40); all are
+    drawn, the pain as a fill, tingling's dots and numbness's hatch over it."""
     findings = model.compress("L4", severity=0.8, side="left")
     knee = findings.of(kind="region")
     knee = knee[knee["structure"] == "anterior_knee"]
     assert dict(zip(knee["effect"], knee["intensity"].round(2), strict=True)) == {
         "pain": 0.8,
+        "tingling": 0.4,
         "numbness": 0.4,
     }
     fig = bmap.body_map(model, findings)
-    assert lit(model, fig, "anterior_knee", "left") == {"pain": 4, "numbness": 2}
+    assert lit(model, fig, "anterior_knee", "left") == {"pain": 4, "tingling": 2, "numbness": 2}
+    dots = next(t for t in fig.data if t.name == "Tingling, strength 2 of 4 (area)")
+    assert dots.fillpattern.shape == "." and dots.fillcolor == "rgba(0, 0, 0, 0)"
     traces = {t.name: t for t in fig.data}
     hatch = traces["Numbness, strength 2 of 4 (area)"]
     assert hatch.fillcolor == "rgba(0, 0, 0, 0)"  # only the hatch: the pain stays visible
@@ -70,7 +73,7 @@ def test_weakness_has_a_second_cue_and_each_effect_a_dash_on_lines(model):
     weak = traces["Weakness, strength 4 of 4 (area)"]
     assert weak.fillpattern.shape == "x" and weak.line.color == theme.WEAKNESS_OUTLINE
     dashes = {e: traces[f"{EFFECT_LABELS[e]} (line)"].line.dash for e in theme.LINE_DASH}
-    assert dashes == theme.LINE_DASH and len(set(dashes.values())) == 4
+    assert dashes == theme.LINE_DASH and len(set(dashes.values())) == len(dashes) == 5
 
 
 def test_intensity_sets_the_strength_of_the_colour(model):
@@ -123,7 +126,7 @@ def test_drawing_order_keeps_nerves_above_lit_skin_and_muscles(model):
     assert all(i < lines for i, kind in kinds if kind == "area")
     assert all(lines < i < reflexes for i, kind in kinds if kind == "line")
     assert all(reflexes < i < sites for i, kind in kinds if kind == "reflex")
-    assert len(kinds) == len(mstate.overlay_groups()) == 3 * 4 + 4 + 4
+    assert len(kinds) == len(mstate.overlay_groups()) == 4 * 4 + 5 + 4
     # the hatch of numbness over the fills; the stronger colour later (on top)
     areas = [t.name for t in fig.data if t.name.endswith("(area)")]
     assert areas.index("Numbness, strength 1 of 4 (area)") > areas.index(
@@ -221,8 +224,13 @@ def test_reflex_markers_fill_when_reduced(model):
 def test_every_structure_is_drawn_on_both_sides_and_identifiable(model):
     fig = bmap.body_map(model)
     hover = {tuple(c) for t in fig.data if t.customdata is not None for c in t.customdata}
+    not_drawn = geometry.read_not_drawn(model)
+    assert set(not_drawn) >= {"flexor_hallucis_longus", "bladder", "anal_reflex"}
     for kind in ("region", "muscle", "nerve", "root", "reflex"):
         for sid in model.ids(kind):
+            if sid in not_drawn:
+                assert not rows_of(model, sid, "left") and not_drawn[sid]
+                continue
             for side in ("left", "right"):
                 assert rows_of(model, sid, side), (sid, side)
                 if kind in ("nerve", "root"):
@@ -248,6 +256,7 @@ def test_the_legend_says_how_each_effect_is_drawn(model):
     legend = [t.name for t in fig.data if t.meta == "legend"]
     assert legend == [
         "Pain",
+        "Tingling",
         "Numbness",
         "Pain and numbness",
         "Weakness",
@@ -256,6 +265,7 @@ def test_the_legend_says_how_each_effect_is_drawn(model):
         "Not affected",
         "weakness",
         "numbness",
+        "tingling",
         "pain",
         "reduced reflex",
         "not affected",
@@ -271,7 +281,7 @@ def test_a_fixed_set_of_traces_and_a_valid_figure(model):
     empty = bmap.body_map(model, presenter=True)
     # The same traces whatever is lit: an update replaces data, never adds or removes traces.
     assert [t.name for t in fig.data] == [t.name for t in empty.data]
-    assert len(fig.data) == len(mstate.map_state(model, True).traces) <= 48
+    assert len(fig.data) == len(mstate.map_state(model, True).traces) <= 56
     assert len(fig.layout.shapes) <= 32  # the neutral regions and muscles: one shape per panel
     go.Figure(fig.to_dict())  # plotly validates every property
     assert fig.layout.font.size == theme.PRESENTER.font > theme.NORMAL.font

@@ -20,13 +20,16 @@ def all_lesions(model):
             yield f"disc {level} {zone}", model.compress_disc(level, zone=zone, severity=0.9)
     for nerve, site in zip(model.sites["nerve"], model.sites["site"], strict=True):
         yield f"nerve {nerve}@{site}", model.compress_nerve(nerve, site=site, severity=0.9)
+    for joint in ("hip", "sacroiliac_joint", "facet_joints"):
+        yield f"joint {joint}", model.irritate_joint(joint, severity=0.9)
 
 
 def test_findings_table_has_the_public_columns(model):
     f = model.compress("L4", severity=0.8, side="left")
     assert list(f.table.columns) == COLUMNS
     assert f.roots == ["L4"]
-    assert set(f.table["effect"]) == set(EFFECTS)
+    # one root on one side: every effect but the bladder and bowel, which need both sides
+    assert set(f.table["effect"]) == set(EFFECTS) - {"sphincter_dysfunction"}
     assert set(f.table["kind"]) <= set(FINDING_KINDS)
 
 
@@ -47,6 +50,7 @@ def test_every_finding_row_is_cited_and_in_range(model):
 @pytest.mark.parametrize(
     ("level", "traversing", "exiting"),
     [
+        ("T12-L1", "L1", "T12"),
         ("L1-L2", "L2", "L1"),
         ("L2-L3", "L3", "L2"),
         ("L3-L4", "L4", "L3"),
@@ -55,26 +59,89 @@ def test_every_finding_row_is_cited_and_in_range(model):
     ],
 )
 def test_zone_rule_at_every_level(model, level, traversing, exiting):
+    """Fardon's zones and the exit rule: paracentral meets the traversing root, foraminal
+    and far-lateral the exiting one (Gray's; Radiopaedia: the exiting root leaves above
+    its disc)."""
     for zone in ("paracentral", "subarticular", "posterolateral"):
         assert model.compress_disc(level, zone=zone).roots == [traversing]
     for zone in ("foraminal", "extraforaminal", "far lateral", "far_lateral"):
         assert model.compress_disc(level, zone=zone).roots == [exiting]
     central = model.compress_disc(level, zone="central", severity=0.8)
-    below = model.roots[model.roots.index(traversing) :]
-    assert central.roots == below  # the cauda equina: every root still in the sac
     assert set(central.table["side"]) == {"left", "right"}
+    if level in ("T12-L1", "L1-L2"):  # the conus: its sacral segments and the epiconus
+        assert central.roots == ["L5", "S1", "S2", "S3", "S4"]
+        return
+    assert central.roots[0] == traversing  # the traversing root first...
     pain = central.of("pain", "root").set_index(["structure", "side"])["intensity"]
-    assert all(pain[(root, side)] == 0.8 for root in below for side in ("left", "right"))
+    assert pain[(traversing, "left")] == pain[(traversing, "right")] == 0.8  # ...pressed most
     assert "harrison_cauda_equina" in central.citation_ids
 
 
+@pytest.mark.parametrize("level", ["L2-L3", "L3-L4", "L4-L5", "L5-S1"])
+def test_a_central_herniation_is_graded(model, level):
+    """The traversing root most, the roots below less, the sacral roots only when large
+    (Gardner 2011: cauda equina syndrome follows a large central herniation). Before that,
+    numbness in both legs is already a warning (bilateral sciatica, Gardner 2011), not the
+    emergency."""
+    traversing = model.compress_disc(level, zone="paracentral").roots[0]
+    below = model.roots[model.roots.index(traversing) + 1 :]
+    lumbar_below = [r for r in below if r in ("L3", "L4", "L5", "S1")]
+    for severity in (0.3, 0.5, 0.69):
+        f = model.compress_disc(level, zone="central", severity=severity)
+        warned = "numbness" in {r["effect"] for r in f.records}
+        assert [flag.id for flag in f.flags] == (["bilateral_radiculopathy"] if warned else [])
+        assert "saddle" not in f.affected()
+        assert not f.affected("sphincter_dysfunction")
+        pain = f.of("pain", "root", "left").set_index("structure")["intensity"]
+        for root in lumbar_below:
+            assert pain[root] == round(severity * 0.6, 2)
+    large = model.compress_disc(level, zone="central", severity=0.8)
+    assert {"bladder", "bowel"} <= large.affected("sphincter_dysfunction")
+    assert large.red_flags and "cauda equina" in large.red_flags[0]
+
+
+def test_a_mild_central_herniation_has_no_saddle_or_sphincter_findings(model):
+    mild = model.compress_disc("L4-L5", zone="central", severity=0.3)
+    assert set(mild.table["effect"]) <= {"pain", "tingling"}
+    assert "saddle" not in mild.affected() and not mild.red_flags
+    moderate = model.compress_disc("L4-L5", zone="central", severity=0.5)
+    assert "achilles_reflex" not in moderate.affected("reduced_reflex")  # S1 less pressed
+    assert "saddle" not in moderate.affected()
+    assert [flag.id for flag in moderate.flags] == ["bilateral_radiculopathy"]  # a warning only
+
+
 def test_central_herniation_shows_cauda_equina_signs(model):
-    f = model.compress_disc("L4-L5", zone="central", severity=0.8)
+    f = model.compress_disc("L4-L5", zone="central", severity=0.9)
     assert "saddle" in f.of("numbness", side="left")["structure"].tolist()
     assert "saddle" in f.of("numbness", side="right")["structure"].tolist()
-    assert "achilles_reflex" in f.affected("reduced_reflex")
-    assert "gastrocnemius_soleus" in f.affected("weakness")
+    assert {"bladder", "bowel"} <= f.affected("sphincter_dysfunction")
+    assert {"anal_reflex", "bulbocavernosus_reflex"} <= f.affected("reduced_reflex")
     assert "quadriceps" not in f.affected()  # L4 left the canal above L4-L5
+    assert any("cauda equina" in flag for flag in f.red_flags)
+
+
+def test_a_central_herniation_is_usually_worse_on_one_side(model):
+    """Dawodu: cauda equina syndrome is usually asymmetric."""
+    f = model.compress_disc("L4-L5", zone="central", side="right", severity=0.9)
+    weak = f.of("weakness")
+    assert set(weak["side"]) == {"right"}  # the other side: 0.45, below weakness
+    assert "dorsum_of_foot" in f.of("numbness", side="left")["structure"].tolist()
+    assert f.red_flags  # the sacral roots are reached on both sides
+
+
+def test_a_central_herniation_at_the_conus_gives_early_sphincter_failure(model):
+    """Dawodu, Table 1: early bladder and bowel failure, symmetric perianal numbness,
+    ankle jerks affected, knee jerks kept (Dawodu: the cord ends between L1 and L2 in
+    the average adult; Saifuddin: lower third of L1, range mid T12 to upper L3)."""
+    for level in ("T12-L1", "L1-L2"):
+        f = model.compress_disc(level, zone="central", severity=0.5)
+        assert "achilles_reflex" in f.affected("reduced_reflex")
+        assert {"bladder", "bowel"} <= f.affected("sphincter_dysfunction")
+        assert set(f.of("numbness").query("structure == 'saddle'")["side"]) == {"left", "right"}
+        assert "patellar_reflex" not in f.affected()
+        assert "conus_medullaris" in f.affected(kind="cord")
+        assert any("Conus medullaris" in flag for flag in f.red_flags)
+        assert "Conus medullaris" in f.of(kind="organ")["path"].iloc[0]
 
 
 def test_disc_findings_equal_the_root_findings_with_the_disc_in_the_path(model):
@@ -101,42 +168,49 @@ def test_common_fibular_at_fibular_head_against_l5_root(model):
     assert not nerve.affected("reduced_reflex")
 
 
-def test_sciatic_at_piriformis_spares_the_gluteal_muscles(model):
+def test_sciatic_at_piriformis_is_fibular_predominant_and_spares_the_gluteal_muscles(model):
+    """CMDT, Katirji 1994: the fibular fibres suffer most; the posterior femoral cutaneous
+    nerve leaves beside the sciatic nerve and numbs the back of the thigh."""
     f = model.compress_nerve("sciatic", site="piriformis", side="right", severity=0.9)
     weak = f.affected("weakness")
-    assert {
-        "biceps_femoris_short_head",
-        "biceps_femoris_long_head",
-        "gastrocnemius_soleus",
-        "tibialis_anterior",
-        "abductor_hallucis",
-    } <= weak
+    assert {"biceps_femoris_short_head", "tibialis_anterior", "extensor_hallucis_longus"} <= weak
+    assert not weak & {"gastrocnemius_soleus", "tibialis_posterior"}  # tibial fibres: half
     assert not weak & {"gluteus_medius", "gluteus_maximus", "piriformis", "quadriceps"}
+    assert "posterior_thigh" in f.affected("numbness")
     assert "buttock" in f.affected("pain")
     assert "lower_back" not in f.affected("pain")
     assert set(f.table["side"]) == {"right"}
+    severe = model.compress_nerve("sciatic", site="piriformis", severity=1.0)
+    assert "achilles_reflex" in severe.affected("reduced_reflex")
 
 
 def test_femoral_at_inguinal_ligament_spares_iliopsoas_unlike_l3(model):
     nerve = model.compress_nerve("femoral", site="inguinal_ligament", severity=0.9)
     assert "quadriceps" in nerve.affected("weakness")
     assert "iliopsoas" not in nerve.affected("weakness")
+    assert "medial_thigh" in nerve.affected("numbness")  # its medial cutaneous nerve
+    pelvis = model.compress_nerve("femoral", site="pelvis", severity=0.9)
+    assert {"iliopsoas", "quadriceps"} <= pelvis.affected("weakness")  # Medscape
+    assert "adductors" not in pelvis.affected("weakness")
     assert "adductors" not in nerve.affected("weakness")  # obturator nerve
     root = model.compress("L3", severity=0.9)
     assert {"quadriceps", "iliopsoas", "adductors"} <= root.affected("weakness")
 
 
-def test_tarsal_tunnel_spares_the_calf(model):
+def test_tarsal_tunnel_spares_the_calf_and_often_the_heel(model):
     f = model.compress_nerve("tibial", site="tarsal_tunnel", severity=0.9)
     assert f.affected("weakness", "muscle") == {"abductor_hallucis", "plantar_intrinsics"}
     assert "achilles_reflex" not in f.affected("reduced_reflex")
-    assert "heel" not in f.affected("numbness")
+    heel = f.of("numbness").set_index("structure")["intensity"]
+    assert heel["heel"] == 0.45 < heel["sole"]  # heel branches partly above the tunnel
+    moderate = model.compress_nerve("tibial", site="tarsal_tunnel", severity=0.6)
+    assert "heel" not in moderate.affected("numbness") and "sole" in moderate.affected("numbness")
 
 
 def test_lateral_femoral_cutaneous_is_numbness_only(model):
     f = model.compress_nerve("lateral femoral cutaneous nerve", severity=1.0)
-    assert f.affected("numbness", "region") == {"lateral_thigh"}
-    assert not f.affected("weakness")
+    assert f.affected("numbness", "region") == {"lateral_thigh", "anterior_thigh"}  # anterolateral
+    assert not f.affected("weakness") and not f.affected("reduced_reflex")
 
 
 @pytest.mark.parametrize(
@@ -163,18 +237,19 @@ def test_l5_leaves_the_quadriceps_alone(model):
 
 def test_severity_grading(model):
     assert grade(0) == []
-    assert grade(0.2) == ["pain"]
-    assert grade(0.5) == ["pain", "numbness", "reduced_reflex"]
-    assert grade(0.7) == ["pain", "numbness", "reduced_reflex", "weakness"]
-    assert grade(0.2, painful=False) == ["numbness"]
+    assert grade(0.1) == ["pain"]
+    assert grade(0.2) == ["pain", "tingling"]  # tingling before numbness (RCEM)
+    assert grade(0.5) == ["pain", "tingling", "numbness", "reduced_reflex", "sphincter_dysfunction"]
+    assert grade(0.7)[-1] == "weakness"
+    assert grade(0.2, painful=False) == ["tingling", "numbness"]
     assert len(model.compress("L5", severity=0)) == 0
-    mild = model.compress("L5", severity=0.2)
+    mild = model.compress("L5", severity=0.1)
     assert set(mild.table["effect"]) == {"pain"}
     moderate = model.compress("S1", severity=0.5)
-    assert set(moderate.table["effect"]) == {"pain", "numbness", "reduced_reflex"}
+    assert set(moderate.table["effect"]) == {"pain", "tingling", "numbness", "reduced_reflex"}
     assert "achilles_reflex" in moderate.affected("reduced_reflex")
     severe = model.compress("L5", severity=0.9)
-    assert set(severe.table["effect"]) == set(EFFECTS)
+    assert set(severe.table["effect"]) == set(EFFECTS) - {"sphincter_dysfunction"}
     weak = severe.of("weakness").set_index("structure")["intensity"]
     assert weak["extensor_hallucis_longus"] == 0.9  # L5 a main root
     assert "abductor_hallucis" not in weak  # L5 a minor root: 0.45, below weakness
@@ -184,16 +259,21 @@ def test_severity_grading(model):
 
 def test_nerves_are_lit_by_what_they_carry(model):
     mild = model.compress("L5", severity=0.3)
-    assert mild.affected(kind="nerve") == {"sciatic", "common_fibular", "superficial_fibular"}
+    assert mild.affected(kind="nerve") == {
+        "sciatic",
+        "common_fibular",
+        "superficial_fibular",
+        "deep_fibular",  # tingling of the first web space
+    }
     severe = model.compress("L5", severity=0.9)
     gluteal = severe.of(kind="nerve").set_index("structure").loc["superior_gluteal"]
     assert gluteal["effect"] == "weakness"  # a motor nerve carries weakness, not pain
-    assert set(severe.of(kind="root")["effect"]) == set(EFFECTS)
+    assert set(severe.of(kind="root")["effect"]) == set(EFFECTS) - {"sphincter_dysfunction"}
 
 
 def test_fibular_head_palsy_is_painless(model):
     f = model.compress_nerve("common_fibular", site="fibular_head", severity=0.3)
-    assert set(f.table["effect"]) == {"numbness"}
+    assert set(f.table["effect"]) == {"tingling", "numbness"}
     assert "dorsum_of_foot" in f.affected("numbness")
     assert "pain" not in set(model.compress_nerve("common_fibular", severity=0.9).table["effect"])
     assert "pain" in set(model.compress_nerve("sciatic", severity=0.3).table["effect"])
@@ -244,7 +324,7 @@ BAD = [
     (lambda m: m.compress("L5", side="up"), ["'up'", "left", "right", "both"]),
     (lambda m: m.compress([]), ["at least one root"]),
     (lambda m: m.compress_disc("L6-L7"), ["'L6-L7'", "L4-L5"]),
-    (lambda m: m.compress_disc("T12-L1"), ["'T12-L1'", "L1-L2"]),
+    (lambda m: m.compress_disc("T11-T12"), ["'T11-T12'", "T12-L1"]),
     (lambda m: m.compress_disc("L4-L5", zone="sideways"), ["'sideways'", "foraminal"]),
     (lambda m: m.compress_nerve("vagus"), ["'vagus'", "sciatic"]),
     (lambda m: m.compress_nerve("sciatic", site="knee"), ["'knee'", "piriformis"]),
@@ -293,3 +373,47 @@ def test_findings_show_themselves_in_words(model):
     assert text.startswith("Findings of L5, right side, severity 0.5 (moderate)")
     assert "numbness (right): big toe, first web space, outer leg, top of the foot" in text
     assert "<table>" in f._repr_html_() and "medial hamstring reflex" in f._repr_html_()
+
+
+def test_a_large_central_herniation_presses_every_root_in_the_sac_alike(model):
+    """Gardner 2011: a large central herniation fills the canal. The roots below the
+    crossing one are all pressed, S1 as hard as S2 to S4: the calf weakens with the toe
+    flexors (S1 main in gastrocnemius and soleus, MRC), never the toe flexors alone."""
+    f = model.compress_disc("L4-L5", zone="central", side="right", severity=0.9)
+    weak = f.affected("weakness")
+    assert {"gastrocnemius_soleus", "flexor_hallucis_longus"} <= weak
+    pain = f.of("pain", "root", "right").set_index("structure")["intensity"]
+    assert pain["S1"] == pain["S2"] == 0.9
+
+
+def test_a_conus_lesion_spares_the_skin_of_the_legs(model):
+    """Dawodu (Medscape), Table 4: a conus medullaris lesion leaves a mostly normal lower
+    extremity; Table 1: numbness more localised to the perianal area."""
+    f = model.compress_disc("T12-L1", zone="central", side="both", severity=0.6)
+    regions = set(f.of(kind="region")["structure"])
+    assert regions <= {"saddle", "lower_back"}
+    assert "achilles_reflex" in f.affected("reduced_reflex")
+    assert [flag.id for flag in f.flags] == ["cauda_equina", "conus_medullaris"]
+
+
+def test_numbness_in_both_legs_warns_before_the_saddle_fails(model):
+    """Gardner 2011: bilateral sciatica is a sign of cauda equina syndrome; the UK
+    pathways call bilateral radiculopathy 'suspected'. A warning, said once the saddle or
+    sphincters fail by the graver flag alone."""
+    early = model.compress_disc("L4-L5", zone="central", side="both", severity=0.5)
+    assert [flag.id for flag in early.flags] == ["bilateral_radiculopathy"]
+    assert "suspected" in early.red_flags[0]
+    late = model.compress_disc("L4-L5", zone="central", side="both", severity=0.9)
+    assert "bilateral_radiculopathy" not in [flag.id for flag in late.flags]
+    walk = model.compress_case("stenosis_after_walking")  # pain and tingling only
+    assert not walk.red_flags
+
+
+def test_a_sciatic_lesion_in_the_buttock_spares_the_tibial_division(model):
+    """Katirji & Wilbourn 1994: a high sciatic lesion hits the fibular fibres almost alone;
+    the hamstrings of the tibial division and their reflex suffer less."""
+    f = model.compress_nerve("sciatic", site="piriformis", side="left", severity=0.75)
+    weak = f.affected("weakness")
+    assert {"tibialis_anterior", "biceps_femoris_short_head"} <= weak
+    assert not weak & {"medial_hamstrings", "biceps_femoris_long_head", "gastrocnemius_soleus"}
+    assert "medial_hamstring_reflex" not in f.affected("reduced_reflex")

@@ -12,8 +12,8 @@ def test_shipped_model_loads_with_its_tables(model):
     for name in ("structures", "links", "citations", "sources", "sites", "cases"):
         assert len(getattr(model, name)) > 0, name
     assert {"id", "source", "quote", "note"} <= set(model.citations.columns)
-    assert model.roots == ["T12", "L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3"]
-    assert model.disc_levels == ["L1-L2", "L2-L3", "L3-L4", "L4-L5", "L5-S1"]
+    assert model.roots == ["T12", "L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4"]
+    assert model.disc_levels == ["T12-L1", "L1-L2", "L2-L3", "L3-L4", "L4-L5", "L5-S1"]
 
 
 def test_tiny_fixture_is_valid(tiny):
@@ -41,6 +41,26 @@ BROKEN = [
         "citations",
         "missing column",
         id="missing-column",
+    ),
+    pytest.param(
+        "sources.csv",
+        "2020,10.1000/tiny.1,",
+        "2020,doi:10.1000/tiny.1,",
+        "sources.csv",
+        3,
+        "doi",
+        "not a bare DOI",
+        id="doi-with-prefix",
+    ),
+    pytest.param(
+        "sources.csv",
+        "2020,10.1000/tiny.1,,",
+        "2020,,www.example.org/tiny,",
+        "sources.csv",
+        3,
+        "url",
+        "not an https:// address",
+        id="url-without-scheme",
     ),
     pytest.param(
         "links.csv",
@@ -175,11 +195,11 @@ BROKEN = [
     pytest.param(
         "structures.csv",
         "big_toe,region",
-        "big_toe,organ",
+        "big_toe,tendon",
         "structures.csv",
         9,
         "kind",
-        "organ",
+        "tendon",
         id="unknown-kind",
     ),
     pytest.param(

@@ -129,3 +129,21 @@ def test_lesion_labels(model):
     assert lesion_label(model, "common_fibular @ fibular_head") == (
         "Common fibular nerve at the fibular head"
     )
+
+
+def test_feedback_cites_the_corrected_links(model):
+    """Harrison's Table 48-1 lists the thigh adductors under L4; a femoral neuropathy spares
+    them (Medscape). Katirji & Wilbourn 1994: a high sciatic lesion is told from a
+    fibular-head palsy by the short head of biceps femoris."""
+    case = practice.make_case(model, 1, candidate(model, "L4"), 0.9, "left", random.Random(0))
+    fb = feedback.check(model, case, "femoral @ inguinal_ligament")
+    first = fb.telling.iloc[0]
+    assert first["finding"] == "weakness: Hip adductors"
+    assert {"adductors_roots", "harrison_L4"} <= set(first["citations"])
+    assert "adductors" in fb.look_alike_note
+    sciatic = candidate(model, "sciatic @ piriformis")
+    case = practice.make_case(model, 2, sciatic, 0.9, "left", random.Random(0))
+    fb = feedback.check(model, case, "common_fibular @ fibular_head")
+    assert fb.telling.iloc[0]["finding"] == "weakness: Biceps femoris (short head)"
+    assert "sciatic_fibular_division" in fb.citations
+    assert len(set(case.choices)) == len(case.choices)

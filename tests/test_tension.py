@@ -90,13 +90,18 @@ def test_the_strain_depends_on_the_pose_not_on_the_order_of_movements(model):
     assert (abs(total - parts) < 1e-9).all()
 
 
-def test_roots_are_pulled_by_the_nerves_they_run_in(model):
+def test_roots_are_pulled_by_the_most_tensioned_nerve_they_run_in(model):
+    """A slack nerve neither pulls nor dilutes: L4, mostly in the femoral nerve, is pulled by
+    the prone knee bend like L2 and L3 (Harrison's Table 48-1, Suri 2010: the femoral stretch
+    tests L2 to L4), and by the straight-leg raise through its minor share only."""
     slr = anatomy.root_tension(hip_flexion=60, model=model)
     assert slr["L5"] == slr["S1"] == pytest.approx(strain(model, hip_flexion=60))
     assert slr["L2"] == slr["L3"] == 0  # the femoral nerve is slack
-    assert 0 < slr["L4"] < slr["L5"] / 2  # only part of L4 runs in the sciatic nerve
+    assert slr["L4"] == pytest.approx(slr["L5"] / 2)  # its minor share of the sciatic nerve
+    assert slr["S2"] == pytest.approx(slr["L5"] / 2)  # S2: a minor share too
+    assert "S3" not in slr.index  # the straight-leg raise does not test S3
     pkb = anatomy.root_tension(knee_flexion=110, model=model)
-    assert pkb["L3"] > pkb["L4"] > 0 == pkb["L5"]
+    assert pkb["L2"] == pkb["L3"] == pkb["L4"] > 0 == pkb["L5"]
     assert (anatomy.root_tension(model=model) == 0).all()
 
 
@@ -159,16 +164,53 @@ def test_upper_lumbar_roots_turn_the_prone_knee_bend_positive_not_the_slr(model,
     assert anatomy.prone_knee_bend(f, hip_flexion=-15, model=model) < angle
 
 
-def test_l4_shared_by_both_nerves_turns_either_test_positive_only_late(model):
+def test_l4_turns_the_prone_knee_bend_positive_like_l2_and_l3(model):
     for severity in (0.5, 0.7, 0.9):
-        f = model.compress("L4", severity=severity)
+        l4 = anatomy.prone_knee_bend(model.compress("L4", severity=severity), model=model)
+        l3 = anatomy.prone_knee_bend(model.compress("L3", severity=severity), model=model)
+        assert l4 == l3 is not None
+    # The straight-leg raise reaches L4 only through its minor share of the sciatic nerve.
+    assert anatomy.straight_leg_raise(model.compress("L4", severity=0.7), model=model) is None
+    assert anatomy.straight_leg_raise(model.compress("L5", severity=0.7), model=model) < 70
+
+
+def test_the_straight_leg_raise_tests_l4_to_s1_not_s3(model):
+    """Suri 2010 (Table 1), Harrison's footnote: the raise is a test of L5 and S1 (L4 too)."""
+    for severity in (0.5, 0.7, 1.0):
+        f = model.compress("S3", severity=severity)
         assert anatomy.straight_leg_raise(f, model=model) is None
-    worst = model.compress("L4", severity=1.0)
-    late = anatomy.straight_leg_raise(worst, ankle_dorsiflexion=20, model=model)
-    assert late is not None and late > 70  # beyond the classic range
-    assert anatomy.prone_knee_bend(worst, model=model) > anatomy.prone_knee_bend(
-        model.compress("L3", severity=1.0), model=model
-    )
+        assert neurodynamic.onset(f, model=model) is None
+
+
+def test_pain_beyond_70_degrees_is_not_a_positive_raise(model):
+    """Pesonen 2021: positive between 30 and 70 degrees; beyond, tightness is normal."""
+    f = model.compress("L4", severity=0.9)  # first hurts at about 73 degrees
+    found = neurodynamic.onset(f, "straight_leg_raise", model=model)
+    assert found is not None and found[0] > 70
+    assert neurodynamic.verdict("straight_leg_raise", found) == "not positive"
+    assert anatomy.straight_leg_raise(f, model=model) is None
+    assert "not positive" in tension_tables.neurodynamic_table(model, {"L4": f}).iloc[0, 1]
+
+
+def test_the_crossed_straight_leg_raise_is_uncommon_and_specific(model):
+    """Devillé 2000: sensitivity 0.29, specificity 0.88. Only the most irritable roots turn it
+    positive, and a nerve caught in the leg never does."""
+    assert neurodynamic.crossed_straight_leg_raise(model.compress("L5", severity=0.6)) is None
+    severe = model.compress("L5", severity=0.95)
+    crossed = neurodynamic.crossed_straight_leg_raise(severe, model=model)
+    assert crossed is not None and crossed > anatomy.straight_leg_raise(severe, model=model)
+    sciatic = model.compress_nerve("sciatic", site="piriformis", severity=1.0)
+    assert neurodynamic.crossed_straight_leg_raise(sciatic, model=model) is None
+    assert anatomy.straight_leg_raise(sciatic, model=model) is not None
+
+
+def test_the_raise_angle_tells_irritability_not_the_deficit(model):
+    """An irritable root hurts early whether or not it has lost function yet."""
+    angles = [
+        anatomy.straight_leg_raise(model.compress("S1", severity=s), model=model)
+        for s in (0.5, 0.7, 0.9)
+    ]
+    assert angles == sorted(angles, reverse=True)
 
 
 def test_l5_leaves_the_prone_knee_bend_negative(model):
@@ -214,8 +256,9 @@ def test_slump_turns_positive_while_the_knee_straightens_and_the_neck_matters(mo
     lifted = anatomy.slump(f, neck_flexion=0, model=model)
     assert 0 < lifted < flexed < 90  # knee flexion left when symptoms start
     # more sensitive than the straight-leg raise (MSD Manual)
-    mild = model.compress("L5", severity=0.35)
+    mild = model.compress("L5", severity=0.4)
     assert anatomy.slump(mild, model=model) is not None
+    assert anatomy.straight_leg_raise(mild, model=model) is None
 
 
 def test_symptoms_table_compares_pull_and_tolerance(model):
@@ -300,7 +343,7 @@ def test_pose_table_and_test_table_read_as_words(model):
     onsets = neurodynamic.onsets(model.compress("L3", severity=0.8), model=model)
     words = onset_sentences(model, onsets)
     assert words[0].startswith("Straight-leg raise: negative")
-    assert words[2].startswith("Prone knee bend: positive at 68°")
+    assert words[-1].startswith("Prone knee bend: positive at 68°")
 
 
 def test_teaching_tables_record_their_citations(model):
@@ -387,10 +430,10 @@ def test_a_root_is_pulled_only_by_a_nerve_it_joins(tiny):
 
 def test_a_nerve_bed_must_cross_a_joint(tiny):
     _, _, edit = tiny
-    edit("nerve_crossings.csv", "sciatic,hip,behind,40,0.5,c_ref,\n", "")
-    edit("nerve_crossings.csv", "sciatic,knee,behind,35,0.5,c_ref,\n", "")
+    bed = "sciatic,650,From the roots to the knee,c_ref,\n"
+    edit("nerve_beds.csv", bed, bed + "deep_fibular,300,Down the shin,c_ref,\n")
     error = load_error(tiny)
-    assert (error.file, error.line, error.column) == ("nerve_beds.csv", 2, "nerve")
+    assert (error.file, error.line, error.column) == ("nerve_beds.csv", 3, "nerve")
 
 
 def test_every_angle_needs_a_range(tiny):
@@ -423,3 +466,18 @@ def test_the_knee_table_corrects_the_string(model):
     assert list(roots.index) == ["healthy leg", "L3 at 0.7", "L5 at 0.7"]
     assert roots.loc["L3 at 0.7", "straight-leg raise (hip flexion)"] == "negative"
     assert roots.loc["L5 at 0.7", "prone knee bend (knee flexion)"] == "negative"
+
+
+def test_the_slump_does_not_count_at_the_end_of_range(model):
+    """Johnson & Chiarello 1997: healthy people stop short of full knee extension in the
+    slump; symptoms first felt in the last degrees are a normal response, not a positive
+    test. A more irritable root still turns it positive earlier than the plain raise."""
+    from anatomy.engine.neurodynamic import SLUMP_END_RANGE, onset, verdict
+
+    mild = model.compress("L5", severity=0.3)
+    found = onset(mild, "slump", model=model)
+    assert found is not None and found[0] < SLUMP_END_RANGE
+    assert verdict("slump", found) == "not positive"
+    assert anatomy.slump(mild) is None
+    moderate = model.compress("L5", severity=0.45)
+    assert anatomy.slump(moderate) is not None and anatomy.straight_leg_raise(moderate) is None

@@ -289,6 +289,7 @@ REFLEXES = [
 ]
 SITES = [
     ("sciatic", "piriformis", "muscle_back", 254, 0.36),
+    ("femoral", "pelvis", "muscle_front", 268, 0.42),
     ("femoral", "inguinal_ligament", "muscle_front", 246, 0.5),
     ("lateral_femoral_cutaneous", "inguinal_ligament", "muscle_front", 248, 0.87),
     ("obturator", "obturator_canal", "muscle_front", 228, 0.12),
@@ -359,7 +360,7 @@ def spine_shapes():
                 target,
             ]
             rows.append((root, side, "root", pts, False))
-        for k, root in enumerate(["S1", "S2", "S3"]):
+        for k, root in enumerate(["S1", "S2", "S3", "S4"]):
             y_f = sac_top - 12 - 14 * k
             y_start = disc_mid["L4-L5"] - 2 if root == "S1" else sac_top + 2
             pts = [

@@ -9,21 +9,53 @@ The outputs it stores are what ``pytest --nbval`` then expects. It removes saved
 widget state (megabytes of front-end bundle) and the volatile execution metadata,
 so that running it twice leaves the files unchanged. It prints the time each
 notebook takes and the total.
+
+Beside each static plotly figure it saves a PNG of it, drawn offline by kaleido in
+Debian's chromium, with the figure's text alternative (its ``text/plain``, from
+:class:`anatomy.viz.figure.AtlasFigure`) as the PNG's alt. JupyterLab draws the
+plotly JSON; GitHub, nbviewer and an nbconvert export, which cannot, show the
+PNG. nbval does not compare PNGs, and chromium draws the same bytes each time.
 """
 
 from __future__ import annotations
 
+import base64
 import sys
 import time
 from pathlib import Path
 
 import nbformat
+import plotly.io as pio
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+PLOTLY = "application/vnd.plotly.v1+json"
+
+
+def add_pictures(nb: nbformat.NotebookNode) -> int:
+    """Save a PNG, with the figure's text as its alt, beside each static plotly figure.
+
+    Returns how many were added. A figure without a text alternative is an error:
+    every figure the course shows must say what it shows.
+    """
+    count = 0
+    for cell in nb.cells:
+        for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            data = output.get("data", {})
+            if PLOTLY not in data:
+                continue
+            alt = data.get("text/plain", "")
+            if not alt.strip():
+                raise ValueError(f"a figure has no text alternative:\n{''.join(cell.source)}")
+            figure = {key: data[PLOTLY][key] for key in ("data", "layout")}
+            png = pio.to_image(figure, format="png")
+            data["image/png"] = base64.b64encode(png).decode("ascii")
+            output.setdefault("metadata", {})["image/png"] = {"alt": alt}
+            count += 1
+    return count
 
 
 def clean(nb: nbformat.NotebookNode) -> None:
@@ -51,6 +83,7 @@ def run(path: Path) -> float:
     ).execute()
     elapsed = time.perf_counter() - start
     clean(nb)
+    add_pictures(nb)
     nbformat.write(nb, path)
     return elapsed
 

@@ -8,6 +8,7 @@ from anatomy.course.display import Table
 from anatomy.course.tables import record_findings
 from anatomy.engine.findings import PATH_KINDS, Findings
 from anatomy.engine.grading import grade_name
+from anatomy.engine.inputs import check_severity, check_text, check_values
 from anatomy.model import Model
 from anatomy.model.vocabulary import EFFECTS, effect_word
 from anatomy.text.citations import CitationLog
@@ -29,7 +30,7 @@ def severity_ladder(
 ) -> Table:
     """What a root lesion adds as the severity rises: one row per severity."""
     rows = []
-    for severity in severities:
+    for severity in check_values(severities, "severities", check_severity):
         f = model.compress(root, severity=severity, side=side)
         record_findings(log, f)
         t = down_the_leg(model, targets(f))
@@ -52,6 +53,29 @@ def _name(model: Model, findings: Findings) -> str:
     )
 
 
+def _default_names(model: Model, a: Findings, b: Findings) -> tuple[str, str]:
+    """The lesions' names; their words (with side and severity) when the names are the
+    same, and a mark when those are the same too: the two columns must differ."""
+    names = (_name(model, a), _name(model, b))
+    if names[0] == names[1]:
+        names = (lesions_named(model, a), lesions_named(model, b))
+    if names[0] == names[1]:
+        names = (f"{names[0]} (first)", f"{names[1]} (second)")
+    return names
+
+
+def _two_names(names) -> tuple[str, str]:
+    """Two different names for the two columns (a string is not two names)."""
+    if isinstance(names, str) or not isinstance(names, list | tuple):
+        raise TypeError(f"names must be two names, such as ('L5', 'L4'), not {names!r}")
+    if len(names) != 2:
+        raise ValueError(f"names must be two names, not {len(names)}: {names!r}")
+    checked = tuple(check_text(n, "name", ["any text"]).strip() for n in names)
+    if not all(checked) or checked[0] == checked[1]:
+        raise ValueError(f"names must be two different names, not {names!r}")
+    return checked
+
+
 def compare(
     model: Model,
     a: Findings,
@@ -68,10 +92,8 @@ def compare(
     for f in (a, b):
         if not isinstance(f, Findings):
             raise TypeError(f"compare two findings (model.compress(...)), not {f!r}")
+    names = _two_names(names) if names is not None else _default_names(model, a, b)
     record_findings(log, a, b)
-    names = names or (_name(model, a), _name(model, b))
-    if names[0] == names[1]:
-        names = (f"{names[0]} (first)", f"{names[1]} (second)")
     ta, tb = targets(a), targets(b)
     key = ["structure", "label", "effect"]
     left = ta.groupby(key)["intensity"].max()

@@ -54,6 +54,10 @@ class Lesson:
         """For each disc level, the root a herniation in each zone compresses."""
         return spine.zone_table(self.model, self.log)
 
+    def central_ladder(self, level: str, severities=(0.3, 0.5, 0.7, 0.9)) -> Table:
+        """A central herniation at one disc level as it grows: roots, findings, red flags."""
+        return spine.central_ladder(self.model, level, severities, self.log)
+
     def body_map(self, findings: Findings | None = None, panels=None, presenter=False):
         """A static body map of some findings (see :func:`anatomy.viz.body_map`)."""
         record_findings(self.log, findings)
@@ -92,6 +96,17 @@ class Lesson:
         """What a root lesion adds as the severity rises."""
         return compression.severity_ladder(self.model, root, side, severities, self.log)
 
+    # -- any notebook: the sources themselves -------------------------------------------------
+
+    def quote(self, *citation_ids: str, title: str | None = None) -> Card:
+        """Citations as a reader meets them: the verbatim passage and any correction beside
+        it, or the textbook fact and its named reference."""
+        return cases.quote_card(self.model, citation_ids, title, self.log)
+
+    def red_flag_table(self) -> Table:
+        """The red flags the model raises, what raises each, and what it means."""
+        return reasoning.red_flag_table(self.model, self.log)
+
     # -- 04 cases -------------------------------------------------------------------------------
 
     def case_card(self, case: str) -> Card:
@@ -121,6 +136,10 @@ class Lesson:
     def localize_table(self, findings, top: int = 6, complete: bool | None = None) -> Table:
         """The best candidate lesions for some findings, in words."""
         return reasoning.localize_table(self.model, findings, top, complete, self.log)
+
+    def evidence_weights(self) -> Table:
+        """What each kind of finding weighs when localize reasons back, and why."""
+        return reasoning.evidence_weights()
 
     def look_alike_table(self) -> Table:
         """The classic look-alike pairs and what tells each apart."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 from anatomy.course.display import Table
 from anatomy.course.tables import record, record_findings
 from anatomy.engine.findings import Findings
-from anatomy.engine.localize import localize
+from anatomy.engine.localize import evidence_table, localize
+from anatomy.engine.red_flags import rules
 from anatomy.engine.tell_apart import difference
 from anatomy.model import Model
 from anatomy.model.tables import split_cell
@@ -84,3 +85,41 @@ def tell_apart_table(
             }
         )
     return Table(rows, columns=["finding", "only in", "cited"])
+
+
+def evidence_weights() -> Table:
+    """What localize weighs each kind of finding at, and why (notebook 06)."""
+    table = evidence_table()
+    rows = [
+        {
+            "finding": "positive test" if r["finding"] == "positive" else r["finding"],
+            "found and explained (or missed)": r["explains or is missed"],
+            "predicted but examined normal": r["ruled out by the examination"],
+            "objective sign": "yes" if r["objective"] else "no",
+            "why": r["why"],
+        }
+        for r in table.to_dict("records")
+    ]
+    return Table(rows)
+
+
+def red_flag_table(model: Model, log: CitationLog | None = None) -> Table:
+    """The red flags the model raises: what raises each, and what it means."""
+    rows = []
+    for flag in rules(model):
+        record(log, flag.citations)
+        raised_by = [
+            f"{'anything at' if e == 'any' else effect_word(e)}: "
+            f"{'any muscle' if s == '*' else model.label(s).lower()}"
+            for e, s in flag.items
+        ]
+        rows.append(
+            {
+                "red flag": flag.id.replace("_", " "),
+                "raised by": "; ".join(raised_by),
+                "on both sides": "yes" if flag.both_sides else "no",
+                "what it means": flag.text,
+                "cited": ", ".join(flag.citations),
+            }
+        )
+    return Table(rows)

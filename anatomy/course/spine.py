@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from anatomy.course.display import Table
 from anatomy.course.tables import cited, labels, links, record
+from anatomy.engine.canal import is_conus
+from anatomy.engine.grading import grade_name
+from anatomy.engine.inputs import check_disc, check_severity, check_values
 from anatomy.engine.lesions import disc_roots
 from anatomy.model import Model
 from anatomy.model.tables import split_cell
+from anatomy.model.vocabulary import EFFECTS, PATH_KINDS, effect_word
 from anatomy.text.citations import CitationLog
+
+PATH = list(PATH_KINDS)
 
 
 def root_table(model: Model, log: CitationLog | None = None) -> Table:
@@ -56,4 +62,32 @@ def zone_table(model: Model, log: CitationLog | None = None) -> Table:
             row[zone] = ", ".join(disc_roots(model, level, zone))
         rows.append(row)
     record(log, cited(model.zones.to_dict("records")))
+    return Table(rows)
+
+
+def central_ladder(
+    model: Model, level: str, severities=(0.3, 0.5, 0.7, 0.9), log: CitationLog | None = None
+) -> Table:
+    """A central herniation at one level as it grows: what it reaches, and its red flags.
+
+    One row per severity, both sides alike: the roots it presses, what an examiner finds,
+    and the red flags (none for a small one).
+    """
+    # At the conus the disc presses cord segments, not roots: say so in the column's name.
+    conus = is_conus(model, check_disc(model, level))
+    pressed = "cord segments pressed" if conus else "roots pressed"
+    rows = []
+    for severity in check_values(severities, "severities", check_severity):
+        f = model.compress_disc(level, zone="central", side="both", severity=severity)
+        record(log, f.citation_ids)
+        effects = [e for e in EFFECTS if not f.of(e, side="left").query("kind not in @PATH").empty]
+        rows.append(
+            {
+                "severity": severity,
+                "grade": grade_name(severity),
+                pressed: ", ".join(f.roots),
+                "what is found": ", ".join(effect_word(e) for e in effects),
+                "red flags": ", ".join(flag.id.replace("_", " ") for flag in f.flags) or "none",
+            }
+        )
     return Table(rows)

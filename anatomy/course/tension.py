@@ -6,8 +6,9 @@ from __future__ import annotations
 from anatomy.course.display import Table
 from anatomy.course.tables import record, record_findings
 from anatomy.engine.grading import grade_name
+from anatomy.engine.inputs import check_root, check_severity, check_values
 from anatomy.engine.neurodynamic import onset
-from anatomy.engine.tension import citation_ids, nerve_tension, tables
+from anatomy.engine.tension import check_angle, citation_ids, nerve_tension, tables
 from anatomy.errors import choice_error
 from anatomy.model import Model
 from anatomy.model.vocabulary import ANGLES
@@ -46,11 +47,14 @@ def sweep_table(model: Model, angle: str, values, log: CitationLog | None = None
     ``sweep_table(model, "knee_flexion", (0, 45, 90), hip_flexion=70)``
     """
     t = tables(model)
-    if angle not in t.ranges:
+    if not isinstance(angle, str) or angle not in t.ranges:
         raise choice_error("angle", angle, ANGLES)
+    held = {a: check_angle(model, a, v) for a, v in held.items()}
+    if angle in held:
+        raise ValueError(f"{angle} is the angle stepped through the values: do not hold it too")
     held_words = ", ".join(f"{t.labels[a].lower()} {v:g}°" for a, v in held.items())
     poses = {}
-    for value in values:
+    for value in check_values(values, "values", lambda v: check_angle(model, angle, v)):
         name = f"{t.labels[angle].lower()} {value:g}°"
         poses[name + (f", {held_words}" if held_words else "")] = {**held, angle: value}
     return pose_table(model, poses, log=log)
@@ -65,9 +69,11 @@ def neurodynamic_table(model: Model, lesions: dict, log: CitationLog | None = No
     """Named lesions side by side: where each neurodynamic test turns positive.
 
     ``lesions`` maps a name to findings (or None for a healthy leg). The
-    columns give the straight-leg raise (hip flexion), the same with the foot
-    pulled up 20 degrees, the slump (knee flexion left when symptoms start)
-    and the prone knee bend (knee flexion).
+    columns give the straight-leg raise (hip flexion; positive only by 70
+    degrees), the same with the foot pulled up 20 degrees, the crossed
+    straight-leg raise (the painless leg raised), the slump (how far
+    from straight the knee is when symptoms start) and the prone knee bend
+    (knee flexion).
     """
     record(log, citation_ids(model))
     rows = []
@@ -75,6 +81,7 @@ def neurodynamic_table(model: Model, lesions: dict, log: CitationLog | None = No
         record_findings(log, findings)
         slr = onset(findings, "straight_leg_raise", model=model)
         bragard = onset(findings, "straight_leg_raise", model=model, ankle_dorsiflexion=20)
+        crossed = onset(findings, "crossed_straight_leg_raise", model=model)
         slumped = onset(findings, "slump", model=model)
         pkb = onset(findings, "prone_knee_bend", model=model)
         rows.append(
@@ -82,8 +89,11 @@ def neurodynamic_table(model: Model, lesions: dict, log: CitationLog | None = No
                 "lesion": name,
                 "straight-leg raise (hip flexion)": onset_words(model, slr),
                 "the same, foot pulled up": onset_words(model, bragard),
-                "slump (knee flexion left)": onset_words(model, slumped),
-                "prone knee bend (knee flexion)": onset_words(model, pkb),
+                "crossed (the other leg raised)": onset_words(
+                    model, crossed, "crossed_straight_leg_raise"
+                ),
+                "slump": onset_words(model, slumped, "slump"),
+                "prone knee bend (knee flexion)": onset_words(model, pkb, "prone_knee_bend"),
             }
         )
     return Table(rows)
@@ -97,6 +107,7 @@ def threshold_ladder(
     log: CitationLog | None = None,
 ) -> Table:
     """Where each test turns positive as one root is compressed harder: one row per severity."""
+    severities = check_values(severities, "severities", check_severity)
     lesions = {s: model.compress(root, severity=s, side=side) for s in severities}
     table = neurodynamic_table(model, {f"{root} at {s:g}": f for s, f in lesions.items()}, log)
     table.insert(1, "grade", [grade_name(s) for s in severities])
@@ -112,6 +123,8 @@ def roots_table(
 ) -> Table:
     """A healthy leg and each root compressed alike: where each test turns positive."""
     lesions = {"healthy leg": None}
+    severity = check_severity(severity)
+    roots = check_values(roots, "roots", lambda r: check_root(model, r))
     lesions.update(
         {f"{r} at {severity:g}": model.compress(r, severity=severity, side=side) for r in roots}
     )

@@ -1,7 +1,8 @@
 """The lesions localize can propose, and what each predicts in each band of severity.
 
-Every root, every disc level in every zone (named ``L4-L5 paracentral``), and every
-nerve site of ``sites.csv`` (named ``common_fibular @ fibular_head``). Each is
+Every root, every disc level in every zone (named ``L4-L5 paracentral``), every
+nerve site of ``sites.csv`` (named ``common_fibular @ fibular_head``) and every joint that
+refers pain (named by its id, ``hip``). Each is
 compressed with the same engine as ``compress`` (no second copy of the anatomy),
 once per band of :func:`anatomy.engine.grading.severity_bands`; the predictions are
 kept per model.
@@ -11,10 +12,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from anatomy.engine.findings import Findings
+from anatomy.engine import canal
+from anatomy.engine.findings import Findings, merged_rows
 from anatomy.engine.grading import severity_bands
-from anatomy.engine.inputs import check_text
-from anatomy.engine.lesions import compress_disc, compress_nerve, compress_roots
+from anatomy.engine.inputs import check_side, check_text, referring_joints
+from anatomy.engine.lesions import (
+    PARTIAL,
+    compress_disc,
+    compress_nerve,
+    compress_roots,
+    irritate_joint,
+    lesion_rows,
+)
 from anatomy.errors import choice_error
 from anatomy.model import Model
 from anatomy.model.vocabulary import OBSERVED_KINDS
@@ -24,8 +33,8 @@ from anatomy.model.vocabulary import OBSERVED_KINDS
 class Candidate:
     """A lesion localize can propose: its name, kind and how to compress it."""
 
-    name: str  # L5 | L4-L5 paracentral | common_fibular @ fibular_head
-    kind: str  # root | disc | nerve
+    name: str  # L5 | L4-L5 paracentral | common_fibular @ fibular_head | hip
+    kind: str  # root | disc | nerve | joint
     args: tuple[tuple[str, str], ...]
 
     def compress(self, model: Model, severity: float, side: str) -> Findings:
@@ -35,7 +44,15 @@ class Candidate:
             return compress_roots(model, args["root"], severity=severity, side=side)
         if self.kind == "disc":
             return compress_disc(model, args["level"], args["zone"], side=side, severity=severity)
+        if self.kind == "joint":
+            return irritate_joint(model, args["joint"], side=side, severity=severity)
         return compress_nerve(model, args["nerve"], args["site"], side=side, severity=severity)
+
+    def rows(self, model: Model, severity: float, side: str) -> list[dict]:
+        """The merged rows of what this lesion shows (no table, no paths, no carriers:
+        what localize compares; ``side`` a checked side)."""
+        rows, _ = lesion_rows(model, self.kind, dict(self.args), severity, side, paths=False)
+        return merged_rows(rows)
 
     @property
     def spec(self) -> str:
@@ -44,6 +61,7 @@ class Candidate:
             "root": f"root:{self.name}",
             "disc": "disc:" + self.name.replace(" ", ":"),
             "nerve": "nerve:" + self.name.replace(" @ ", "@"),
+            "joint": f"joint:{self.name}",
         }[self.kind]
 
 
@@ -58,11 +76,12 @@ def _all_candidates(model: Model) -> tuple[Candidate, ...]:
         Candidate(f"{n} @ {s}", "nerve", (("nerve", n), ("site", s)))
         for n, s in zip(model.sites["nerve"], model.sites["site"], strict=True)
     ]
+    out += [Candidate(j, "joint", (("joint", j),)) for j in referring_joints(model)]
     return tuple(out)
 
 
 def candidates(model: Model) -> list[Candidate]:
-    """Every root, disc level and zone, and nerve site, in anatomical order."""
+    """Every root, disc level and zone, nerve site and joint, in anatomical order."""
     return list(model.derived(_all_candidates))
 
 
@@ -92,7 +111,11 @@ def _name_key(name: str) -> str:
 
 @dataclass(frozen=True)
 class Prediction:
-    """What one candidate at one severity predicts: key -> citations."""
+    """What one candidate at one severity predicts: (effect, structure, side) -> citations.
+
+    No findings table: localize builds one (``Candidate.compress``) only for a band whose
+    neurodynamic tests it must ask, which keeps its first call cheap.
+    """
 
     items: dict  # (effect, structure, side) -> list of citation ids
     severity: float
@@ -102,21 +125,39 @@ def _prediction_store(model: Model) -> dict:
     return {}
 
 
-def predictions(model: Model, cand: Candidate, side: str) -> list[Prediction]:
-    """The findings a candidate predicts in each severity band (kept per model)."""
+def is_central(model: Model, cand: Candidate) -> bool:
+    """Whether a candidate is a central herniation (judged as multi-root, graded, two-sided)."""
+    return cand.kind == "disc" and model.zone_row(dict(cand.args)["zone"])["lower_roots"] == "yes"
+
+
+def bands(model: Model, cand: Candidate) -> list[float]:
+    """The severities at which a candidate shows every picture it can give."""
+    if is_central(model, cand):
+        return severity_bands(canal.FACTORS, gates=(canal.CAUDA_FROM,))
+    if cand.kind == "nerve":
+        return severity_bands((PARTIAL,))
+    return severity_bands()
+
+
+def prediction(model: Model, cand: Candidate, side: str, severity: float) -> Prediction:
+    """What a candidate predicts at one severity and side (kept per model)."""
+    side = check_side(side)  # what compress_* checked before predictions skipped them
     cache = model.derived(_prediction_store)
-    key = (cand.name, side)
+    key = (cand.name, side, severity)
     if key not in cache:
-        out = []
-        for severity in severity_bands():
-            table = cand.compress(model, severity, side).table
-            rows = table[table["kind"].isin(OBSERVED_KINDS)]
-            items = {
-                (e, s, sd): list(c)
-                for e, s, sd, c in zip(
-                    rows["effect"], rows["structure"], rows["side"], rows["citations"], strict=True
-                )
-            }
-            out.append(Prediction(items, severity))
-        cache[key] = out
+        items = {
+            (r["effect"], r["structure"], r["side"]): list(r["citations"])
+            for r in cand.rows(model, severity, side)
+            if r["kind"] in OBSERVED_KINDS
+        }
+        cache[key] = Prediction(items, severity)
     return cache[key]
+
+
+def predictions(model: Model, cand: Candidate, side: str) -> list[Prediction]:
+    """The findings a candidate predicts in each severity band, lowest first.
+
+    A higher severity never removes a finding (a property test holds it), so the
+    last band predicts the most.
+    """
+    return [prediction(model, cand, side, severity) for severity in bands(model, cand)]

@@ -60,9 +60,25 @@ def validate_look_alikes(model: Model) -> None:
                 )
 
 
+def validate_base_rates(model: Model) -> None:
+    """A base rate names a root, a candidate lesion, or ``zone:<zone>``."""
+    file, table = file_of("base_rates"), model.base_rates
+    for index, name in table["lesion"].items():
+        line = line_of(table, index)
+        kind, sep, zone = name.partition(":")
+        if sep and kind == "zone":
+            if zone not in model.zone_names:
+                raise choice_error_at(file, line, "lesion", "zone", zone, model.zone_names)
+            continue
+        try:
+            candidate(model, name)
+        except ValueError as err:
+            raise DataError(file, line, "lesion", str(err)) from None
+
+
 def all_rules() -> list[Callable[[Model], None]]:
     """The engine's loader rules, in the order they run."""
-    return [validate_cases, validate_look_alikes]
+    return [validate_cases, validate_look_alikes, validate_base_rates]
 
 
 def validate_model(model: Model) -> None:

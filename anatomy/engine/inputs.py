@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import math
 import numbers
+from collections.abc import Callable, Iterable, Mapping
 
 from anatomy.errors import choice_error
 from anatomy.model import Model
-from anatomy.model.tables import split_cell
+from anatomy.model.tables import name_key, split_cell
 from anatomy.model.vocabulary import LESION_KINDS, SIDES
 
 
@@ -74,12 +75,43 @@ def check_count(value, what: str, low: int = 1, high: int | None = None) -> int:
     return int(value)
 
 
+def check_model(model) -> Model:
+    """The model (``anatomy.load_model()``), or a TypeError naming what was given."""
+    if not isinstance(model, Model):
+        raise TypeError(
+            f"model must come from anatomy.load_model(), not {model!r} ({type(model).__name__})"
+        )
+    return model
+
+
+def check_values(values, what: str, check: Callable) -> list:
+    """A non-empty list (tuple, range...) of distinct values, each passed through ``check``.
+
+    TypeError for a single string, a mapping or anything that is not a list; ValueError
+    for an empty list or a value given twice (it would silently make one row)."""
+    if isinstance(values, str | bytes | Mapping) or not isinstance(values, Iterable):
+        raise TypeError(
+            f"{what} must be a list of values, not {values!r} ({type(values).__name__})"
+        )
+    checked = [check(value) for value in values]
+    if not checked:
+        raise ValueError(f"give at least one of the {what}")
+    twice = next((v for i, v in enumerate(checked) if v in checked[:i]), None)
+    if twice is not None:
+        raise ValueError(f"{what}: {twice!r} is given twice")
+    return checked
+
+
 def check_root(model: Model, root) -> str:
-    """Root id (case-insensitive) or an error listing the valid roots."""
+    """Root id (any case), or its label or alias ("L5 root", "L5 nerve root"), or an error
+    listing the valid roots."""
     name = check_text(root, "root", model.roots).strip().upper()
-    if name not in model.roots:
-        raise choice_error("root", root, model.roots)
-    return name
+    if name in model.roots:
+        return name
+    try:
+        return model.resolve(root, "root")
+    except ValueError:
+        raise choice_error("root", root, model.roots) from None
 
 
 def zone_names(model: Model) -> dict[str, str]:
@@ -87,18 +119,14 @@ def zone_names(model: Model) -> dict[str, str]:
     names = {}
     for row in model.zones.to_dict("records"):
         for name in [row["zone"], *split_cell(row["aliases"])]:
-            names[_zone_key(name)] = row["zone"]
+            names[name_key(name)] = row["zone"]
     return names
-
-
-def _zone_key(name: str) -> str:
-    return name.strip().casefold().replace("_", " ").replace("-", " ")
 
 
 def check_zone(model: Model, zone) -> str:
     """Zone name (aliases, any case, '_' or '-' for spaces) or an error listing the zones."""
-    names = zone_names(model)
-    key = _zone_key(check_text(zone, "zone", model.zone_names))
+    names = model.derived(zone_names)
+    key = name_key(check_text(zone, "zone", model.zone_names))
     if key not in names:
         raise choice_error("zone", zone, list(names))
     return names[key]
@@ -142,18 +170,44 @@ def check_nerve_site(model: Model, nerve, site=None) -> tuple[str, str, float]:
     if site is None:
         row = sites.iloc[0]
         return nerve_id, row["site"], float(row["position"])
-    key = check_text(site, f"site for the {nerve_id} nerve", sites["site"]).strip().casefold()
-    key = key.replace("_", " ")
+    key = name_key(check_text(site, f"site for the {nerve_id} nerve", sites["site"]))
     for row in sites.to_dict("records"):
-        names = [row["site"].replace("_", " "), *split_cell(row["aliases"])]
-        if key in (n.casefold() for n in names):
+        if key in (name_key(n) for n in [row["site"], *split_cell(row["aliases"])]):
             return nerve_id, row["site"], float(row["position"])
     raise choice_error(f"site for the {nerve_id} nerve", site, list(sites["site"]))
 
 
+def referring_joints(model: Model) -> list[str]:
+    """The joints that refer pain (``refers_pain_to`` links), in table order."""
+    links = model.links
+    rows = links[links["relation"] == "refers_pain_to"]
+    return [s for s in dict.fromkeys(rows["source"]) if model.kind(s) == "joint"]
+
+
+def check_joint(model: Model, joint) -> str:
+    """A joint that refers pain (id, label or alias), or an error listing them."""
+    valid = referring_joints(model)
+    text = check_text(joint, "joint", valid)
+    try:
+        found = model.resolve(text.replace("_", " "), "joint")
+    except ValueError:
+        try:
+            found = model.resolve(text, "joint")
+        except ValueError:
+            found = None
+    if found not in valid:
+        if found is not None:
+            raise ValueError(
+                f"{joint!r} is a joint, but the model gives it no referred pain; "
+                f"valid: {', '.join(valid)}"
+            )
+        raise choice_error("joint", joint, valid)
+    return found
+
+
 def parse_lesion(model: Model, spec: str) -> tuple[str, dict]:
-    """Check one lesion written as ``root:L5``, ``disc:L4-L5:paracentral`` or
-    ``nerve:sciatic@piriformis``; return (kind, keyword arguments) to compress it."""
+    """Check one lesion written as ``root:L5``, ``disc:L4-L5:paracentral``,
+    ``nerve:sciatic@piriformis`` or ``joint:hip``; return (kind, keyword arguments)."""
     kind, _, rest = check_text(spec, "lesion", LESION_KINDS).strip().partition(":")
     if kind == "root":
         return "root", {"root": check_root(model, rest)}
@@ -167,6 +221,8 @@ def parse_lesion(model: Model, spec: str) -> tuple[str, dict]:
         nerve, _, site = rest.partition("@")
         nerve_id, site_id, _ = check_nerve_site(model, nerve, site or None)
         return "nerve", {"nerve": nerve_id, "site": site_id}
+    if kind == "joint":
+        return "joint", {"joint": check_joint(model, rest)}
     raise choice_error("lesion kind", kind, LESION_KINDS)
 
 
@@ -179,17 +235,11 @@ def parse_lesions(model: Model, specs: str) -> list[tuple[str, dict]]:
 
 
 def check_case(model: Model, case) -> str:
-    """A case id of ``model.cases``, or an error listing them."""
+    """A case id of ``model.cases`` (matched as every name is: any case, ``_``, ``-`` or
+    spaces alike), or an error listing them."""
     ids = list(model.cases["id"])
-    if check_text(case, "case", ids) not in ids:
+    text = check_text(case, "case", ids)
+    found = {name_key(i): i for i in ids}.get(name_key(text))
+    if found is None:
         raise choice_error("case", case, ids)
-    return case
-
-
-def lesion_spec(kind: str, args: dict) -> str:
-    """The spec (``root:L5``...) of a lesion from its kind and arguments."""
-    if kind == "root":
-        return f"root:{args['root']}"
-    if kind == "disc":
-        return f"disc:{args['level']}:{args['zone']}"
-    return f"nerve:{args['nerve']}@{args['site']}"
+    return found

@@ -1,48 +1,77 @@
-"""From findings back to the lesion: which root, disc or nerve site explains them.
+"""From findings back to the lesion: which root, disc, nerve site or joint explains them.
 
-Clinicians reason backwards, from the pattern of pain, numbness, weakness and
-reflexes to the level. :func:`localize` does the same with the model's own
-graph: it compresses every candidate lesion with :mod:`anatomy.engine.lesions`
-(there is no second copy of the anatomy) and ranks the candidates by how well
-what they predict matches what was observed.
+Clinicians reason backwards, from the pattern of findings to the level, and weigh
+them: a weak muscle or a lost reflex outweighs a numb patch, which outweighs pain.
+:func:`localize` does the same with the model's own graph: it compresses every
+candidate lesion (:mod:`anatomy.engine.candidates`; no second copy of the anatomy),
+at one severity per band, and scores what each predicts against what was found.
 
-Candidates
-----------
-Every root, every disc level in every zone (named ``L4-L5 paracentral``), and
-every nerve site of ``sites.csv`` (named ``common_fibular @ fibular_head``).
-A lesion is a single site on one side (both sides when the findings are on
-both).
+The evidence, weighed (one table, used by the score and shown in notebook 06)
+-----------------------------------------------------------------------------
 
-What is compared
-----------------
-Only what an examiner observes: pain or numbness in a skin region, weakness of
-a muscle, a reduced reflex. Roots and nerves are the hidden path; they are not
-findings. Each candidate is compressed at one severity from each *band* of
-:func:`anatomy.engine.grading.severity_bands`; the band that matches best is
-kept and reported.
+=====================  ========  ==========  ============================================
+finding                explains  ruled out   why
+                       (weight)  (cost)
+=====================  ========  ==========  ============================================
+weakness               3         3           objective: a muscle test
+reduced reflex         3         3           objective, when one-sided: both ankle jerks
+                                             are absent in 23% of healthy people over 60
+                                             (Vrancken 2006)
+sphincter dysfunction  3         3           objective: bladder and bowel
+numbness               2         1           dermatomes overlap and vary (Lee 2008): a
+                                             normal patch argues little against a root
+positive test          1.5       1           the straight-leg raise and its relatives
+tingling               1         0.5         a symptom, variable
+pain                   1         0           radicular pain may come with or without
+                                             back pain and is often not dermatomal
+                                             (MSD; Murphy 2009): absent pain never
+                                             counts against a lesion
+=====================  ========  ==========  ============================================
 
-Scoring
--------
-With the observed findings *O* and a candidate's predicted findings *P*::
+With *O* the observed findings and *P* a candidate's predictions, summing the
+weights::
 
-    score = (|O and P| - |O not in P| - |P contradicted|) / |O|
+    score = (explained - missed - ruled_out - parsimony) / sum of weights of O
 
-It is 1 when the candidate explains everything and contradicts nothing, and
-falls by ``1/|O|`` for each observed finding it cannot explain and for each
-prediction the observations rule out. A prediction is ruled out when the
-structure was observed as normal, or, for a complete picture, when it is
-simply not among the findings. A :class:`~anatomy.engine.findings.Findings`
-object (or its table) is a complete picture: everything it does not list is
-normal. A list of findings is not: structures it does not mention were not
-examined, and a prediction about them costs nothing. They are listed in
-``predicts_unobserved``: what to examine next.
+* **explained**: findings in both *O* and *P*; **missed**: findings of *O* the
+  candidate cannot give; **ruled out**: predictions the examination contradicts,
+  at their cost above. A prediction is ruled out when its structure was examined
+  and found normal, or, for a complete picture (a Findings object or table), when
+  it is simply not among the findings.
+* **parsimony**: every prediction beyond what was found costs a little,
+  :data:`PARSIMONY` x its weight (pain included), so a lesion that predicts more
+  than was seen (a multi-root central herniation, a nerve trunk) does not tie
+  with one that predicts just what was seen.
+* **prior**: a small nudge from ``base_rates.csv`` (+0.02 for a common lesion such
+  as an L5 or S1 root or hip arthritis, -0.02 for a rare or contested one such as a
+  central herniation, the piriformis, or a root no disc meets alone: T12, L1, S2 to
+  S4), so a rare entrapment does not outrank a common root lesion on equal evidence.
+  It is added to the score for ranking only (the reported score is the evidence
+  alone) and is far smaller than any finding. A root, nerve or joint tried on both
+  sides is two lesions and takes :data:`TWO_LESIONS` (-0.05) more, so one central
+  herniation that explains both sides comes first on equal evidence.
 
-Candidates with equal scores are ranked together and named in ``tied_with``:
-an L4-L5 paracentral herniation and the L5 root give the same findings, and
-only imaging tells them apart. Within a tie the candidate with fewer
-unexamined predictions comes first (the simpler explanation), then roots
-before discs before nerves. ``tell_apart`` names the findings that would
-separate a candidate from the best other one, from :func:`difference`.
+**Objective signs first.** Candidates are ranked first by how many observed
+objective signs (weakness, reduced reflex, bladder or bowel dysfunction) they
+cannot explain, then by score: a lesion that cannot weaken tibialis posterior
+never outranks one that explains every weak muscle.
+
+**Central herniations are judged as what they are**: multi-root, graded (the
+traversing root most), symmetric or worse on one side (:mod:`anatomy.engine.canal`),
+tried both ways. On a one-sided single-root picture they predict findings on the
+other side and in the roots below, which cost them their rank.
+
+**Ties are said, not hidden.** Candidates with the same rank key share a rank
+and are named in ``tied_with``: they give the same findings for these
+observations (the L5 root, an L4-L5 paracentral and an L5-S1 foraminal
+herniation: only imaging tells them apart). Within a rank, roots come before
+discs, nerves and joints. ``tell_apart`` names the findings that would separate
+a candidate from the best other one (:mod:`anatomy.engine.tell_apart`).
+
+Neurodynamic tests are compared only when they were examined: for each
+candidate and band the engine asks the tension model whether the straight-leg
+raise, its crossed form, the slump or the prone knee bend turns positive
+(:func:`anatomy.engine.neurodynamic.verdict`).
 """
 
 from __future__ import annotations
@@ -51,10 +80,19 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from anatomy.engine.candidates import Candidate, candidate, candidates, predictions
-from anatomy.engine.findings import Findings
+from anatomy.engine.candidates import (
+    Candidate,
+    bands,
+    candidate,
+    candidates,
+    is_central,
+    prediction,
+    predictions,
+)
 from anatomy.engine.grading import grade_name
-from anatomy.engine.inputs import check_bool, check_count, check_text
+from anatomy.engine.inputs import check_count
+from anatomy.engine.neurodynamic import onset, verdict
+from anatomy.engine.observations import Observations, covering_regions, observations
 from anatomy.engine.tell_apart import (
     DISCRIMINATING_ORDER,
     apart_words,
@@ -64,12 +102,12 @@ from anatomy.engine.tell_apart import (
     look_alike_row,
     look_alikes_of,
 )
-from anatomy.errors import choice_error
 from anatomy.model import Model
-from anatomy.model.vocabulary import EFFECT_KINDS, EFFECTS, LEG_SIDES, OBSERVED_KINDS
+from anatomy.model.vocabulary import POSITIVE
 
 __all__ = [
     "Candidate",
+    "bands",
     "candidate",
     "candidates",
     "classic_signs",
@@ -81,21 +119,42 @@ __all__ = [
     "observations",
 ]
 
-NORMAL = "normal"
-EFFECT_ALIASES = {
-    "pain": "pain",
-    "painful": "pain",
-    "numbness": "numbness",
-    "numb": "numbness",
-    "sensory loss": "numbness",
-    "weakness": "weakness",
-    "weak": "weakness",
-    "reduced reflex": "reduced_reflex",
-    "reduced_reflex": "reduced_reflex",
-    "reflex": "reduced_reflex",
-    "normal": NORMAL,
+# What a finding weighs when it is explained or missed, and what a prediction costs when
+# the examination rules it out (see the module's table).
+EVIDENCE = {
+    "weakness": 3.0,
+    "reduced_reflex": 3.0,
+    "sphincter_dysfunction": 3.0,
+    "numbness": 2.0,
+    POSITIVE: 1.5,
+    "tingling": 1.0,
+    "pain": 1.0,
 }
-KIND_ORDER = {"root": 0, "disc": 1, "nerve": 2}
+RULED_OUT = {
+    "weakness": 3.0,
+    "reduced_reflex": 3.0,
+    "sphincter_dysfunction": 3.0,
+    "numbness": 1.0,
+    POSITIVE: 1.0,
+    "tingling": 0.5,
+    "pain": 0.0,
+}
+WHY = {
+    "weakness": "objective: a muscle test",
+    "reduced_reflex": "objective when one-sided: both ankle jerks go in 23% of healthy over-60s",
+    "sphincter_dysfunction": "objective: bladder and bowel",
+    "numbness": "dermatomes overlap and vary (Lee 2008): a normal patch argues little",
+    POSITIVE: "the straight-leg raise and its relatives",
+    "tingling": "a symptom, variable",
+    "pain": "radicular pain is often not dermatomal (Murphy 2009): absent pain never counts",
+}
+OBJECTIVE = ("weakness", "reduced_reflex", "sphincter_dysfunction")
+PARSIMONY = 0.05
+PRIOR = {"common": 0.02, "rare": -0.02}  # base_rates.csv: a nudge, never a finding's worth
+# The same lesion on both sides is two lesions: on equal evidence one midline lesion that
+# explains both sides (a central herniation) comes first.
+TWO_LESIONS = -0.05
+KIND_ORDER = {"root": 0, "disc": 1, "nerve": 2, "joint": 3}
 LOCALIZE_COLUMNS = [
     "rank",
     "lesion",
@@ -112,186 +171,196 @@ LOCALIZE_COLUMNS = [
 ]
 
 
-# --- observations -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Observations:
-    """Checked findings: abnormal (effect, structure, side) and normal (structure, side).
-
-    ``side`` is None throughout when the findings name no side. ``complete`` says
-    whether everything not listed is known to be normal.
-    """
-
-    abnormal: frozenset
-    normal: frozenset
-    complete: bool
-    sided: bool
-
-    @property
-    def side(self) -> str:
-        """The side a candidate lesion is compressed on to explain these findings."""
-        sides = {key[2] for key in self.abnormal if key[2] is not None}
-        if sides == {"left", "right"}:
-            return "both"
-        return sides.pop() if sides else "left"
-
-
-def _table_items(model: Model, table: pd.DataFrame) -> list[tuple]:
-    """The rows of a findings table as (effect, structure, side) items, roots and nerves
-    (the path, not what is observed) left out; every other row is checked like a list's."""
-    missing = [c for c in ("structure", "effect") if c not in table.columns]
-    if missing:
-        raise ValueError(
-            "a findings table needs the columns structure and effect (and side); "
-            f"missing: {', '.join(missing)}"
-        )
-    sides = table["side"] if "side" in table.columns else [None] * len(table)
-    items = []
-    for effect, structure, side in zip(table["effect"], table["structure"], sides, strict=True):
-        if model.kind_or_none(structure) in ("root", "nerve", "plexus"):
-            continue
-        items.append((effect, structure, side))
-    return items
-
-
-def observations(model: Model, findings, complete: bool | None = None) -> Observations:
-    """Check and normalise what :func:`localize` accepts (see there)."""
-    if complete is not None:
-        check_bool(complete, "complete")
-    if isinstance(findings, Findings):
-        findings = findings.table
-    if isinstance(findings, pd.DataFrame):
-        items = _table_items(model, findings)
-        complete = True if complete is None else complete
-    elif isinstance(findings, list | tuple):
-        items = [_item(obs) for obs in findings]
-        complete = False if complete is None else complete
-    else:
-        raise TypeError(
-            "findings must be a Findings object, its table, or a list of (effect, structure) "
-            f"or (effect, structure, side), not {findings!r} ({type(findings).__name__})"
-        )
-    abnormal, normal = set(), set()
-    sided = {side is not None for _, _, side in items}
-    if len(sided) > 1:
-        raise ValueError("give a side for every finding or for none")
-    for effect, structure, side in items:
-        effect, structure, side = _check_item(model, effect, structure, side)
-        if effect == NORMAL:
-            normal.add((structure, side))
-        else:
-            abnormal.add((effect, structure, side))
-    if not abnormal:
-        raise ValueError(
-            "no abnormal finding to localize: give at least one (effect, structure), "
-            f"effect one of {', '.join(EFFECTS)}"
-        )
-    clash = {(s, side) for _, s, side in abnormal} & normal
-    if clash:
-        s, side = sorted(clash, key=str)[0]
-        raise ValueError(f"{model.label(s)!r} is given both as normal and as affected")
-    return Observations(frozenset(abnormal), frozenset(normal), complete, sided == {True})
-
-
-def _item(obs) -> tuple:
-    if isinstance(obs, str) or not isinstance(obs, list | tuple) or len(obs) not in (2, 3):
-        raise ValueError(
-            f"a finding is (effect, structure) or (effect, structure, side), not {obs!r}"
-        )
-    return (obs[0], obs[1], obs[2] if len(obs) == 3 else None)
-
-
-def _check_item(model: Model, effect, structure, side) -> tuple[str, str, str | None]:
-    key = check_text(effect, "effect of a finding", [*EFFECTS, NORMAL])
-    key = key.strip().casefold().replace("-", " ")
-    if key not in EFFECT_ALIASES:
-        raise choice_error("finding", effect, [*EFFECTS, NORMAL])
-    effect = EFFECT_ALIASES[key]
-    observable = [s for s in model.structures["id"] if model.kind(s) in OBSERVED_KINDS]
-    check_text(structure, "structure of a finding", observable)
-    try:
-        found = model.resolve(structure.replace("_", " "))
-    except ValueError:
-        try:
-            found = model.resolve(structure)
-        except ValueError:
-            raise choice_error("structure", structure, observable) from None
-    kind = model.kind(found)
-    if kind not in OBSERVED_KINDS:
-        raise ValueError(
-            f"{structure!r} is a {kind}: findings are observed in skin regions, muscles and "
-            f"reflexes (valid: {', '.join(observable)})"
-        )
-    if effect != NORMAL and kind not in EFFECT_KINDS[effect]:
-        raise ValueError(
-            f"{effect} is found in a {' or '.join(EFFECT_KINDS[effect])}, and "
-            f"{structure!r} is a {kind}"
-        )
-    if side is not None:
-        side = check_text(side, "side of a finding", LEG_SIDES).strip().lower()
-        if side not in LEG_SIDES:
-            raise choice_error("side of a finding", side, LEG_SIDES)
-    return effect, found, side
-
-
-# --- predictions -------------------------------------------------------------------------
-
-
-def _keyed(items: dict, sided: bool) -> dict:
-    if sided:
-        return items
+def _keyed(items: dict, obs: Observations, model: Model) -> dict:
+    """A candidate's predictions keyed as the observations are: without sides when they
+    have none (and always for the bladder, bowel and tests)."""
     out: dict = {}
-    for (e, s, _), cites in items.items():
-        have = out.setdefault((e, s, None), [])
+    for (e, s, side), cites in items.items():
+        key = (e, s, side if obs.sided and model.kind(s) not in ("organ", "test") else None)
+        have = out.setdefault(key, [])
         have += [c for c in cites if c not in have]
     return out
+
+
+def _test_items(model: Model, cand: Candidate, pred, obs: Observations, side: str):
+    """The examined tests this candidate, in this band, turns positive, and the severity
+    that shows it (cached per band).
+
+    Within a band the findings stay the same but a test turns positive earlier as the
+    severity rises (the straight-leg raise counts only by 70 degrees). So a test found
+    positive is asked at the top of the band, and a test found negative at its bottom:
+    the band can give either, and the reported severity is the one that gives it.
+    """
+    store = _test_cache(model)
+    found_positive = {s for e, s, _ in obs.abnormal if e == POSITIVE}
+    top = _band_top(model, cand, pred.severity)
+    out, severity = {}, pred.severity
+    for test in sorted(obs.tests):
+        at = top if test in found_positive else pred.severity
+        key = (cand.name, at, side, test)
+        if key not in store:
+            findings = cand.compress(model, at, side)
+            store[key] = verdict(test, onset(findings, test, model=model)) == "positive"
+        if store[key]:
+            out[(POSITIVE, test, None)] = []
+            severity = max(severity, at)
+    return out, severity
+
+
+def _band_top(model: Model, cand: Candidate, severity: float) -> float:
+    """The highest severity of the band that starts at ``severity`` (same findings)."""
+    higher = [b for b in bands(model, cand) if b > severity]
+    if not higher:
+        return 1.0
+    # Just below the next edge, and never below the band: half the band if it is narrow.
+    return round(higher[0] - min(0.01, (higher[0] - severity) / 2), 6)
+
+
+def _test_store(model: Model) -> dict:
+    return {}
+
+
+def _test_cache(model: Model) -> dict:
+    return model.derived(_test_store)
 
 
 @dataclass
 class _Match:
     cand: Candidate
     severity: float
+    side: str
     explains: list
     misses: list
     contradicts: list
     unexamined: list
     citations: list
-
-    @property
-    def score(self) -> float:
-        n = len(self.explains) + len(self.misses)
-        return round((len(self.explains) - len(self.misses) - len(self.contradicts)) / n, 6)
+    score: float
+    objective_misses: int
+    prior: float = 0.0
 
 
-def _match(model: Model, cand: Candidate, obs: Observations) -> _Match:
+def _score_band(model, cand, obs, pred, side) -> _Match:
+    items = _keyed(pred.items, obs, model)
+    tests, severity = _test_items(model, cand, pred, obs, side)
+    items.update(tests)
+    joints = {(e, s, sd) for e, s, sd in obs.abnormal if model.kind(s) == "joint"}
+    over_joint = set()  # predictions of pain over an observed painful joint
+    explains, misses = [], []
+    for key in obs.abnormal:
+        if key in joints:
+            under = [(key[0], r, key[2]) for r in covering_regions(model, key[1])]
+            hits = [k for k in under if k in items]
+            over_joint |= set(hits)
+            (explains if hits else misses).append(key)
+        else:
+            (explains if key in items else misses).append(key)
+    contradicts, unexamined = [], []
+    normal = set(obs.normal)
+    for joint, sd in [n for n in obs.normal if model.kind(n[0]) == "joint"]:
+        normal |= {(r, sd) for r in covering_regions(model, joint)}
+    for key in items:
+        if key in obs.abnormal or key in over_joint:
+            continue
+        ruled_out = obs.complete or (key[1], key[2]) in normal
+        (contradicts if ruled_out else unexamined).append(key)
+    gained = sum(EVIDENCE[k[0]] for k in explains)
+    lost = sum(EVIDENCE[k[0]] for k in misses)
+    against = sum(RULED_OUT[k[0]] for k in contradicts)
+    extra = PARSIMONY * sum(EVIDENCE[k[0]] for k in contradicts + unexamined)
+    total = sum(EVIDENCE[k[0]] for k in obs.abnormal)
+    score = round((gained - lost - against - extra) / total, 6)
+    cites = list(
+        dict.fromkeys(c for k in explains for c in (items.get(k) or _joint_cites(model, items, k)))
+    )
+    objective = sum(1 for k in misses if k[0] in OBJECTIVE)
+    return _Match(
+        cand,
+        severity,
+        side,
+        explains,
+        misses,
+        contradicts,
+        unexamined,
+        cites,
+        score,
+        objective,
+        prior(model, cand) + (TWO_LESIONS if side == "both" and not is_central(model, cand) else 0),
+    )
+
+
+def _priors(model: Model) -> dict[str, float]:
+    out = {}
+    zones = {}
+    for row in model.base_rates.to_dict("records"):
+        kind, sep, zone = row["lesion"].partition(":")
+        if sep and kind == "zone":
+            zones[zone] = PRIOR[row["rate"]]
+        else:
+            out[candidate(model, row["lesion"]).name] = PRIOR[row["rate"]]
+    for cand in candidates(model):
+        args = dict(cand.args)
+        if cand.kind == "disc" and args["zone"] in zones:
+            out[cand.name] = zones[args["zone"]]
+        elif cand.kind == "disc" and cand.name not in out:
+            roots = cand.compress(model, 1.0, "left").roots
+            if len(roots) == 1 and roots[0] in out:
+                out[cand.name] = out[roots[0]]
+    return out
+
+
+def prior(model: Model, cand: Candidate) -> float:
+    """The candidate's base-rate nudge (``base_rates.csv``): +0.02 common, -0.02 rare, else 0.
+
+    A disc zone takes the rate of the one root it meets, so a root and its disc zones stay
+    tied; far smaller than any finding, it only orders lesions the evidence cannot.
+    """
+    return model.derived(_priors).get(cand.name, 0.0)
+
+
+def _joint_cites(model: Model, items: dict, key) -> list:
+    out = []
+    for region in covering_regions(model, key[1]):
+        out += items.get((key[0], region, key[2]), [])
+    return out
+
+
+def _sides_to_try(model: Model, cand: Candidate, obs: Observations) -> list[str]:
+    if is_central(model, cand):
+        return ["both", "left", "right"] if obs.side == "both" else [obs.side, "both"]
+    return [obs.side]
+
+
+def _rank_key(m: _Match) -> tuple:
+    return (m.objective_misses, -round(m.score + m.prior, 6))
+
+
+def _match(model: Model, cand: Candidate, obs: Observations) -> _Match | None:
+    """The band and side of a candidate that fit best; None when none explains anything.
+
+    The highest band predicts the most, so a side whose highest band explains none of
+    the findings is skipped before its other bands are computed (most candidates, for
+    most findings: the first call of a session stays cheap)."""
     best = None
-    for pred in predictions(model, cand, obs.side):
-        items = _keyed(pred.items, obs.sided)
-        explains = [k for k in items if k in obs.abnormal]
-        misses = [k for k in obs.abnormal if k not in items]
-        contradicts, unexamined = [], []
-        for k in items:
-            if k in obs.abnormal:
-                continue
-            ruled_out = obs.complete or (k[1], k[2]) in obs.normal
-            (contradicts if ruled_out else unexamined).append(k)
-        cites = list(dict.fromkeys(c for k in explains for c in items[k]))
-        m = _Match(cand, pred.severity, explains, misses, contradicts, unexamined, cites)
-        if best is None or _fit(m) > _fit(best):
-            best = m
+    for side in _sides_to_try(model, cand, obs):
+        top = prediction(model, cand, side, bands(model, cand)[-1])
+        if not _score_band(model, cand, obs, top, side).explains:
+            continue
+        for pred in predictions(model, cand, side):
+            m = _score_band(model, cand, obs, pred, side)
+            if best is None or _fit(m) > _fit(best):
+                best = m
     return best
 
 
 def _fit(m: _Match) -> tuple:
-    """A band that explains something beats one that explains nothing; then the score;
+    """A band that explains something beats one that explains nothing; then the rank key;
     then the fewer unexamined predictions."""
-    return (bool(m.explains), m.score, -len(m.unexamined))
+    return (bool(m.explains), -m.objective_misses, m.score, -len(m.unexamined))
 
 
 def _words(model: Model, keys, sided: bool) -> list[str]:
     order = {e: i for i, e in enumerate(DISCRIMINATING_ORDER)}
-    keys = sorted(keys, key=lambda k: (order[k[0]], model.label(k[1]), k[2] or ""))
+    keys = sorted(keys, key=lambda k: (order.get(k[0], 9), model.label(k[1]), k[2] or ""))
     return [finding_words(model, k, sided) for k in keys]
 
 
@@ -304,10 +373,10 @@ def localize(model: Model, findings, complete: bool | None = None, top: int | No
     findings : Findings, its ``table``, or a list of findings
         A list holds ``(effect, structure)`` or ``(effect, structure, side)``
         tuples, with ids or labels: ``[("numbness", "dorsum_of_foot"),
-        ("weakness", "extensor hallucis longus")]``. The effect is pain,
-        numbness, weakness, reduced_reflex, or ``normal`` for a structure
-        examined and found normal. Roots and nerves in a Findings table are
-        skipped: they are the path, not what is observed.
+        ("weakness", "extensor hallucis longus")]``. See
+        :mod:`anatomy.engine.observations` for the effects and structures
+        (``normal`` marks something examined and normal; ``positive`` a test
+        that reproduces the pain).
     complete : bool, optional
         Whether everything not listed is normal. Default: True for a Findings
         object or table, False for a list.
@@ -318,12 +387,12 @@ def localize(model: Model, findings, complete: bool | None = None, top: int | No
     Returns
     -------
     pandas.DataFrame
-        Columns: rank, lesion, kind (root | disc | nerve), score (1 is a
-        perfect match), severity (the band that fits best) and its grade,
-        explains, misses, predicts_unobserved (lists of findings in words),
-        tied_with (lesions with the same score), tell_apart (for the first
-        five rows: the findings that would separate it from the best other
-        candidate) and citations.
+        Columns: rank, lesion, kind (root | disc | nerve | joint), score (1 is
+        a perfect match), severity (the band that fits best) and its grade,
+        explains, misses, predicts_unobserved (findings in words), tied_with
+        (lesions of the same rank), tell_apart (for the first five rows: the
+        findings that would separate it from the best other candidate) and
+        citations.
 
     Raises
     ------
@@ -337,17 +406,22 @@ def localize(model: Model, findings, complete: bool | None = None, top: int | No
         check_count(top, "top")
     obs = observations(model, findings, complete)
     matches = [_match(model, c, obs) for c in candidates(model)]
-    matches = [m for m in matches if m.explains]
+    matches = [m for m in matches if m is not None and m.explains]
     order = {c.name: i for i, c in enumerate(candidates(model))}
     matches.sort(
-        key=lambda m: (-m.score, len(m.unexamined), KIND_ORDER[m.cand.kind], order[m.cand.name])
+        key=lambda m: (
+            *_rank_key(m),
+            KIND_ORDER[m.cand.kind],
+            len(m.unexamined),
+            order[m.cand.name],
+        )
     )
-    rows = []
-    ranks: dict[float, int] = {}
+    ranks: dict[tuple, int] = {}
     for position, m in enumerate(matches, start=1):
-        ranks.setdefault(m.score, position)
+        ranks.setdefault(_rank_key(m), position)
+    rows = []
     for i, m in enumerate(matches if top is None else matches[:top]):
-        tied = [o.cand.name for o in matches if o.score == m.score and o is not m]
+        tied = [o.cand.name for o in matches if _rank_key(o) == _rank_key(m) and o is not m]
         other = next((o for o in matches if o is not m), None)
         apart = ""
         if other is not None and i < 5:
@@ -355,7 +429,7 @@ def localize(model: Model, findings, complete: bool | None = None, top: int | No
             apart = apart_words(diff, m.cand.name, other.cand.name)
         rows.append(
             {
-                "rank": ranks[m.score],
+                "rank": ranks[_rank_key(m)],
                 "lesion": m.cand.name,
                 "kind": m.cand.kind,
                 "score": m.score,
@@ -370,3 +444,19 @@ def localize(model: Model, findings, complete: bool | None = None, top: int | No
             }
         )
     return pd.DataFrame(rows, columns=LOCALIZE_COLUMNS)
+
+
+def evidence_table() -> pd.DataFrame:
+    """The weights localize gives each kind of finding (for notebook 06)."""
+    return pd.DataFrame(
+        [
+            {
+                "finding": e.replace("_", " "),
+                "explains or is missed": EVIDENCE[e],
+                "ruled out by the examination": RULED_OUT[e],
+                "objective": e in OBJECTIVE,
+                "why": WHY[e],
+            }
+            for e in EVIDENCE
+        ]
+    )

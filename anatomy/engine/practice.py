@@ -107,7 +107,11 @@ def case_pools(model: Model) -> dict[str, list[Candidate]]:
         "root": [c for c in candidates(model) if c.kind == "root" and c.name in CASE_ROOTS],
         "nerve": [c for c in candidates(model) if c.kind == "nerve"],
         "disc": [
-            c for c in candidates(model) if c.kind == "disc" and dict(c.args)["zone"] in CASE_ZONES
+            c
+            for c in candidates(model)
+            if c.kind == "disc"
+            and dict(c.args)["zone"] in CASE_ZONES
+            and set(c.compress(model, 1.0, "left").roots) <= set(CASE_ROOTS)
         ],
     }
 

@@ -14,13 +14,22 @@ from anatomy.model.tables import split_cell
 from anatomy.model.vocabulary import effect_word
 
 # The order in which findings tell lesions apart: objective signs first.
-DISCRIMINATING_ORDER = ("weakness", "reduced_reflex", "numbness", "pain")
+DISCRIMINATING_ORDER = (
+    "weakness",
+    "reduced_reflex",
+    "sphincter_dysfunction",
+    "numbness",
+    "positive",
+    "tingling",
+    "pain",
+)
 
 
 def finding_words(model: Model, key, sided: bool) -> str:
     """One finding in words: 'numbness: Top of the foot (left)'."""
     effect, structure, side = key
-    text = f"{effect_word(effect)}: {model.label(structure)}"
+    word = "positive" if effect == "positive" else effect_word(effect)
+    text = f"{word}: {model.label(structure)}"
     return f"{text} ({side})" if sided and side else text
 
 
@@ -47,6 +56,8 @@ def difference(model: Model, a, b, side: str = "left") -> pd.DataFrame:
         the two lesions give the same findings (only imaging tells them apart).
     """
     a, b = candidate(model, a), candidate(model, b)
+    if a == b:
+        raise ValueError(f"tell apart two different lesions, not {a.name!r} twice")
     pa = predictions(model, a, side)[-1].items
     pb = predictions(model, b, side)[-1].items
     sided = side == "both"

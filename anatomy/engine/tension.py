@@ -12,8 +12,11 @@ The model is explained once, for readers, in ``docs/tension.md``; in short:
 
   Negative strain is slack. The sum depends on the pose only, not on the order
   of the movements (Boyd et al. 2013).
-* A root is pulled by the nerves it runs in (``root_pull.csv``): the mean of
-  their strains weighted by share (main 1, minor 0.5); a slack nerve pulls nothing.
+* A root is pulled by the nerves it runs in (``root_pull.csv``), and the most
+  tensioned of them decides: its pull is the largest of (share x strain) over its
+  nerves (share: main 1, minor 0.5), so a slack nerve neither pulls nor dilutes the
+  pull of a taut one. L4, mostly in the femoral nerve, is pulled by the prone knee
+  bend like L2 and L3, and only half as much by the straight-leg raise.
 * A healthy root or nerve tolerates :data:`HEALTHY_TOLERANCE` = 8% strain
   (blood flow halves, Clark et al. 1992); at sensitisation *s* (0..1) it
   tolerates ``8% / 5**s``. Symptoms start where the pull reaches the tolerance.
@@ -207,10 +210,9 @@ def strains_of(t: Tables, angles: dict[str, float]) -> dict[str, float]:
 
 
 def pull_of(t: Tables, root: str, strains: dict[str, float]) -> float:
-    """The pull on a root: its nerves' strains, weighted by share; slack pulls nothing."""
-    pulls = t.pulls[root]
-    total = sum(share for _, share in pulls)
-    return sum(share * max(0.0, strains[nerve]) for nerve, share in pulls) / total
+    """The pull on a root: the most tensioned nerve it runs in, by its share (main 1,
+    minor 0.5); a slack nerve pulls nothing and does not dilute a taut one."""
+    return max(share * max(0.0, strains[nerve]) for nerve, share in t.pulls[root])
 
 
 def nerve_tension(
@@ -249,10 +251,10 @@ def nerve_tension(
 def root_tension(
     hip_flexion=0.0, knee_flexion=0.0, ankle_dorsiflexion=0.0, neck_flexion=0.0, model=None
 ) -> pd.Series:
-    """The pull on each root in a pose, in % strain (the mean of its nerves', by share).
+    """The pull on each root in a pose, in % strain (its most tensioned nerve's, by share).
 
     Slack nerves pull nothing, so the pull is never negative. Indexed by root
-    id, from L2 to S3 (the roots the modelled nerves pull on).
+    id, from L2 to S2 (the roots the modelled nerves pull on).
     """
     t = tables(model)
     strains = strains_of(

@@ -15,15 +15,27 @@ look-alike pair names two candidate lesions) live one floor up, in
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 
 import pandas as pd
 
 from anatomy.errors import DataError
-from anatomy.model import tension_checks
+from anatomy.model import name_checks, tension_checks
 from anatomy.model.loaded import Loaded, choice_error_at, file_of, is_position, number, rows
-from anatomy.model.tables import line_of, split_cell
-from anatomy.model.vocabulary import KINDS, RELATIONS, SIDES, SOURCE_KINDS, VERDICTS, WEIGHTS
+from anatomy.model.tables import line_of, name_key, split_cell
+from anatomy.model.vocabulary import (
+    EFFECT_KINDS,
+    KINDS,
+    MIN_QUOTE_CHARS,
+    MIN_QUOTE_WORDS,
+    RATES,
+    RELATIONS,
+    SIDES,
+    SOURCE_KINDS,
+    VERDICTS,
+    WEIGHTS,
+)
 
 # Keys that must be unique: table -> columns (one key per entry).
 UNIQUE = (
@@ -39,12 +51,15 @@ UNIQUE = (
     ("nerve_beds", ["nerve"]),
     ("nerve_crossings", ["nerve", "joint"]),
     ("root_pull", ["root", "nerve"]),
+    ("red_flags", ["id"]),
+    ("base_rates", ["lesion"]),
 )
 # Columns that hold one of a fixed set of values: (table, column, choices, empty allowed).
 CHOICES = (
     ("structures", "kind", KINDS, False),
     ("sources", "kind", SOURCE_KINDS, False),
     ("citations", "verdict", VERDICTS, True),
+    ("base_rates", "rate", RATES, False),
 )
 # Tables whose every row names its citations.
 CITED = (
@@ -57,6 +72,8 @@ CITED = (
     "nerve_beds",
     "nerve_crossings",
     "root_pull",
+    "red_flags",
+    "base_rates",
 )
 
 
@@ -93,18 +110,27 @@ def validate_choices(loaded: Loaded) -> None:
 
 
 def validate_source_texts(loaded: Loaded) -> None:
-    """Every text source names its file, which is unchanged (sha256) and readable UTF-8."""
+    """Every text source names its file (beside sources.csv), which is unchanged (sha256,
+    required) and readable UTF-8."""
     file = file_of("sources")
     for line, row in rows(loaded["sources"]):
         if row["kind"] != "text":
             continue
         if not row["file"]:
             raise DataError(file, line, "file", "a text source needs its file")
+        if not re.fullmatch(r"[\w.-]+", row["file"]) or row["file"].strip(".") == "":
+            raise DataError(
+                file, line, "file", f"{row['file']!r}: name a file in the sources folder"
+            )
         raw = loaded.raw_texts.get(row["id"])
         if raw is None:
             raise DataError(file, line, "file", f"{row['file']!r} not found")
         if not row["sha256"]:
             raise DataError(file, line, "sha256", "a shipped text needs its sha256")
+        if not re.fullmatch(r"[0-9a-f]{64}", row["sha256"]):
+            raise DataError(
+                file, line, "sha256", f"{row['sha256']!r} is not a sha256 (64 hex digits)"
+            )
         if hashlib.sha256(raw).hexdigest() != row["sha256"]:
             raise DataError(
                 file, line, "sha256", f"{row['file']} has changed: it must stay verbatim"
@@ -113,6 +139,23 @@ def validate_source_texts(loaded: Loaded) -> None:
             loaded.texts[row["id"]] = raw.decode("utf-8-sig")
         except UnicodeDecodeError as err:
             raise DataError(row["file"], None, None, f"not UTF-8 text: {err}") from None
+
+
+DOI = re.compile(r"10\.\d{4,9}/\S+")
+URL = re.compile(r"https://[^\s/]+\.[^\s/]+/\S*")
+
+
+def validate_source_identifiers(loaded: Loaded) -> None:
+    """A DOI is written bare (``10.1002/jor.20210``, no ``doi:`` or address); a URL is an
+    https address. Both are optional: only what was found is written, nothing guessed."""
+    file = file_of("sources")
+    for line, row in rows(loaded["sources"]):
+        if row["doi"] and not DOI.fullmatch(row["doi"]):
+            raise DataError(
+                file, line, "doi", f"{row['doi']!r} is not a bare DOI such as 10.1002/jor.20210"
+            )
+        if row["url"] and not URL.fullmatch(row["url"]):
+            raise DataError(file, line, "url", f"{row['url']!r} is not an https:// address")
 
 
 def validate_citations(loaded: Loaded) -> None:
@@ -126,6 +169,14 @@ def validate_citations(loaded: Loaded) -> None:
         if kinds[row["source"]] == "text":
             if not row["quote"]:
                 raise DataError(file, line, "quote", "a citation of a text source needs its quote")
+            if len(row["quote"]) < MIN_QUOTE_CHARS or len(row["quote"].split()) < MIN_QUOTE_WORDS:
+                raise DataError(
+                    file,
+                    line,
+                    "quote",
+                    f"{row['quote']!r} is too short to quote: at least {MIN_QUOTE_WORDS} words "
+                    f"and {MIN_QUOTE_CHARS} characters",
+                )
             if row["quote"] not in loaded.texts[row["source"]]:
                 raise DataError(
                     file, line, "quote", f"not found verbatim in {row['source']}: {row['quote']!r}"
@@ -145,9 +196,10 @@ def validate_citations(loaded: Loaded) -> None:
 
 
 def validate_zones(loaded: Loaded) -> None:
-    """Disc zones say which root they meet; their names and aliases are unique."""
+    """Disc zones say which root they meet; their names and aliases are unique, however
+    they are written (case, ``_``, ``-``, spaces)."""
     file = file_of("zones")
-    seen: dict[str, int] = {}
+    seen: dict[str, tuple[str, int]] = {}
     for line, row in rows(loaded["zones"]):
         checks = (
             ("meets", ("traverses", "exits_at")),
@@ -157,11 +209,12 @@ def validate_zones(loaded: Loaded) -> None:
         for column, valid in checks:
             if row[column] not in valid:
                 raise DataError(file, line, column, f"{row[column]!r} is not one of {list(valid)}")
-        for name in [row["zone"], *split_cell(row["aliases"])]:
-            key = name.casefold()
-            if key in seen:
-                raise DataError(file, line, "aliases", f"{name!r} already names line {seen[key]}")
-            seen[key] = line
+        for column, name in [("zone", row["zone"])] + [
+            ("aliases", a) for a in split_cell(row["aliases"])
+        ]:
+            zone, where = seen.setdefault(name_key(name), (row["zone"], line))
+            if zone != row["zone"]:
+                raise DataError(file, line, column, f"{name!r} already names line {where}")
 
 
 def validate_citation_refs(loaded: Loaded) -> None:
@@ -321,6 +374,13 @@ def validate_sites(loaded: Loaded) -> None:
             raise DataError(file, line, "position", f"{row['position']!r} is not 0..100")
         if row["painful"] not in ("yes", "no"):
             raise DataError(file, line, "painful", f"{row['painful']!r} is not yes or no")
+        for other in split_cell(row["also"]):
+            if kinds.get(other) != "nerve" or other == row["nerve"]:
+                nerves = sorted(s for s, k in kinds.items() if k == "nerve")
+                raise choice_error_at(file, line, "also", "other nerve", other, nerves)
+        for part in split_cell(row["partial"]):
+            if kinds.get(part) not in ("nerve", "region", "muscle", "reflex"):
+                raise choice_error_at(file, line, "partial", "branch or target", part, kinds)
 
 
 def validate_case_values(loaded: Loaded) -> None:
@@ -334,12 +394,51 @@ def validate_case_values(loaded: Loaded) -> None:
             raise DataError(file, line, "severity", f"{row['severity']!r} is not in (0, 1]")
 
 
+def validate_red_flags(loaded: Loaded) -> None:
+    """Each red flag names what raises it: ``effect:structure`` (``*`` for any structure of
+    the right kind) or ``any:structure`` (any finding of a structure on the path)."""
+    file, kinds = file_of("red_flags"), loaded.kinds
+    for line, row in rows(loaded["red_flags"]):
+        if row["both_sides"] not in ("yes", "no"):
+            raise DataError(file, line, "both_sides", f"{row['both_sides']!r} is not yes or no")
+        items = split_cell(row["any_of"])
+        if not items:
+            raise DataError(file, line, "any_of", "name at least one effect:structure")
+        for item in items:
+            effect, sep, structure = item.partition(":")
+            if not sep:
+                raise DataError(file, line, "any_of", f"{item!r}: write effect:structure")
+            if effect == "any":
+                allowed = ("cord", "root", "nerve")
+            elif effect in EFFECT_KINDS:
+                allowed = EFFECT_KINDS[effect]
+            else:
+                raise choice_error_at(
+                    file, line, "any_of", "effect", effect, [*EFFECT_KINDS, "any"]
+                )
+            if structure != "*" and kinds.get(structure) not in allowed:
+                valid = [sid for sid, k in kinds.items() if k in allowed]
+                raise choice_error_at(
+                    file, line, "any_of", f"structure for {effect}", structure, valid
+                )
+    ids = list(loaded["red_flags"]["id"])
+    for line, row in rows(loaded["red_flags"]):
+        for other in split_cell(row["unless"]):
+            if other not in ids or other == row["id"]:
+                valid = [i for i in ids if i != row["id"]]
+                raise choice_error_at(file, line, "unless", "red flag", other, valid)
+
+
 def all_rules() -> list[Callable[[Loaded], None]]:
     """Every rule, in the order :func:`validate_tables` runs them."""
     return [
+        name_checks.validate_not_empty,
         validate_unique,
         validate_choices,
+        name_checks.validate_structure_names,
+        name_checks.validate_order,
         validate_source_texts,
+        validate_source_identifiers,
         validate_citations,
         validate_zones,
         validate_citation_refs,
@@ -348,7 +447,9 @@ def all_rules() -> list[Callable[[Loaded], None]]:
         validate_root_values,
         validate_chain_weights,
         validate_sites,
+        name_checks.validate_site_names,
         validate_case_values,
+        validate_red_flags,
         tension_checks.validate_joint_ranges,
         tension_checks.validate_nerve_beds,
         tension_checks.validate_nerve_crossings,

@@ -21,7 +21,7 @@ from typing import TypeVar
 import pandas as pd
 
 from anatomy.errors import choice_error
-from anatomy.model.tables import split_cell
+from anatomy.model.tables import name_key, split_cell
 
 T = TypeVar("T")
 TABLE_NAMES = (
@@ -37,6 +37,8 @@ TABLE_NAMES = (
     "nerve_beds",
     "nerve_crossings",
     "root_pull",
+    "red_flags",
+    "base_rates",
 )
 
 
@@ -50,6 +52,10 @@ class Model:
         The tables as loaded (text columns), one row one fact.
     joint_ranges, nerve_beds, nerve_crossings, root_pull : pandas.DataFrame
         The tables of the nerve-tension model (:mod:`anatomy.engine.tension`).
+    red_flags : pandas.DataFrame
+        Which findings raise which red flag (:mod:`anatomy.engine.red_flags`).
+    base_rates : pandas.DataFrame
+        Which lesions are common or rare, for localize's prior.
     texts : dict
         Source id -> full text of each shipped source.
     """
@@ -67,6 +73,8 @@ class Model:
     nerve_beds: pd.DataFrame
     nerve_crossings: pd.DataFrame
     root_pull: pd.DataFrame
+    red_flags: pd.DataFrame
+    base_rates: pd.DataFrame
     # Values derived from the tables by upper floors, keyed by their builder (see derived()).
     _derived: dict = field(default_factory=dict, init=False, repr=False)
 
@@ -77,9 +85,14 @@ class Model:
     def derived(self, build: Callable[[Model], T]) -> T:
         """``build(self)``, computed once per model and kept (the declared cache).
 
-        The engine keeps its graph and its candidate lesions here; a model's tables
-        never change after loading, so neither do these.
+        The engine keeps its graph and its candidate lesions here. A model's tables
+        are read-only after loading: nothing re-checks or re-derives an edited table.
+        To try a change, copy ``anatomy/data``, edit the CSV files and load them with
+        ``anatomy.load_model(data_dir=...)``, which checks them. ``build`` must be a
+        module-level function: it is the cache key.
         """
+        if "<" in build.__qualname__:  # a lambda or a nested function: a new key each call
+            raise TypeError(f"derived() needs a module-level function, not {build!r}")
         memo = self._derived
         if build not in memo:
             memo[build] = build(self)
@@ -93,7 +106,7 @@ class Model:
         names: dict[str, str] = {}
         for row in s.to_dict("records"):
             for name in [row["id"], row["label"], *split_cell(row["aliases"])]:
-                names.setdefault(name.casefold(), row["id"])
+                names.setdefault(name_key(name), row["id"])
         ids: dict[str, list[str]] = {}
         for kind, rows in s.groupby("kind", sort=False):
             if rows["order"].ne("").all():
@@ -108,6 +121,11 @@ class Model:
             "label": dict(zip(s["id"], s["label"], strict=True)),
             "kind": dict(zip(s["id"], s["kind"], strict=True)),
             "names": names,
+            # Rows by key as plain dicts: the engine looks these up for every lesion it
+            # compresses (localize compresses every candidate), so no pandas per lookup.
+            "site": {(r["nerve"], r["site"]): r for r in self.sites.to_dict("records")},
+            "zone": {r["zone"]: r for r in self.zones.to_dict("records")},
+            "case": {r["id"]: r for r in self.cases.to_dict("records")},
         }
 
     def ids(self, kind: str) -> list[str]:
@@ -116,7 +134,7 @@ class Model:
 
     @property
     def roots(self) -> list[str]:
-        """Root ids from T12 to S3."""
+        """Root ids from T12 to S4."""
         return self.ids("root")
 
     @property
@@ -147,18 +165,22 @@ class Model:
         return self._index["kind"].get(structure)
 
     def citation(self, citation_id: str) -> dict:
-        """One row of ``citations.csv`` as a dict."""
-        return self._index["citation"][citation_id]
+        """One row of ``citations.csv`` as a dict (a copy)."""
+        return dict(self._index["citation"][citation_id])
 
     def source(self, source_id: str) -> dict:
-        """One row of ``sources.csv`` as a dict."""
-        return self._index["source"][source_id]
+        """One row of ``sources.csv`` as a dict (a copy)."""
+        return dict(self._index["source"][source_id])
 
     def resolve(self, name: str, kind: str | tuple[str, ...] | None = None) -> str:
-        """The structure id for an id, label or alias (any case); ValueError if unknown."""
+        """The structure id for an id, label or alias; ValueError if unknown.
+
+        Case, ``_``, ``-`` and spaces do not matter (``Dorsum of foot`` is
+        ``dorsum_of_foot``): the loader makes sure no two structures share a name
+        written that way (:mod:`anatomy.model.name_checks`)."""
         kinds = (kind,) if isinstance(kind, str) else kind
         names = self._index["names"]
-        key = str(name).strip().casefold()
+        key = name_key(name)
         found = names.get(key)
         if found is not None and (kinds is None or self.kind(found) in kinds):
             return found
@@ -172,15 +194,15 @@ class Model:
         return rows.assign(_p=rows["position"].astype(float)).sort_values("_p").drop(columns="_p")
 
     def site_row(self, nerve: str, site: str) -> dict:
-        """One row of ``sites.csv`` as a dict."""
-        rows = self.sites[(self.sites["nerve"] == nerve) & (self.sites["site"] == site)]
-        return rows.iloc[0].to_dict()
+        """One row of ``sites.csv`` as a dict (a copy)."""
+        return dict(self._index["site"][(nerve, site)])
 
     def zone_row(self, zone: str) -> dict:
-        """One row of ``zones.csv`` as a dict."""
-        return self.zones.set_index("zone").loc[zone].to_dict()
+        """One row of ``zones.csv`` as a dict (a copy; without the zone column)."""
+        row = dict(self._index["zone"][zone])
+        del row["zone"]
+        return row
 
     def case_row(self, case: str) -> dict:
-        """One row of ``cases.csv`` as a dict (with its id)."""
-        row = self.cases.set_index("id").loc[case].to_dict()
-        return {"id": case, **row}
+        """One row of ``cases.csv`` as a dict (a copy, with its id)."""
+        return dict(self._index["case"][case])

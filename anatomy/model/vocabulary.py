@@ -7,7 +7,20 @@ a word is defined once. The anatomy itself is in the tables under ``anatomy/data
 
 from __future__ import annotations
 
-KINDS = ("vertebra", "disc", "root", "plexus", "nerve", "muscle", "region", "reflex", "joint")
+KINDS = (
+    "vertebra",
+    "disc",
+    "cord",
+    "root",
+    "plexus",
+    "nerve",
+    "muscle",
+    "region",
+    "reflex",
+    "organ",
+    "joint",
+    "test",
+)
 SOURCE_KINDS = ("text", "reference")
 VERDICTS = ("accurate", "imprecise", "incorrect")
 # Verdicts that mean the source is wrong or loose: its note is a correction.
@@ -20,28 +33,49 @@ LEG_SIDES = ("left", "right")
 ANGLES = ("hip_flexion", "knee_flexion", "ankle_dorsiflexion", "neck_flexion")
 AXIS_SIDES = ("behind", "in front")
 
-# The effects a lesion produces, in the order they appear as it grows worse.
-EFFECTS = ("pain", "numbness", "weakness", "reduced_reflex")
+# The effects a lesion produces, from the skin down to the sphincters: the order of tables.
+EFFECTS = ("pain", "tingling", "numbness", "weakness", "reduced_reflex", "sphincter_dysfunction")
 # One word for each effect, capitalised as a heading; ``effect_word`` gives it in a sentence.
 EFFECT_LABELS = {
     "pain": "Pain",
+    "tingling": "Tingling",
     "numbness": "Numbness",
     "weakness": "Weakness",
     "reduced_reflex": "Reduced reflex",
+    "sphincter_dysfunction": "Bladder or bowel dysfunction",
 }
-# The kinds of structure that appear in a findings table (roots and nerves are the path).
-FINDING_KINDS = ("root", "nerve", "muscle", "region", "reflex")
-# What an examiner observes: skin regions, muscles, reflexes.
-OBSERVED_KINDS = ("region", "muscle", "reflex")
+# What an examiner can find that is not an effect of a compression in the findings table:
+# a neurodynamic test that reproduces the pain.
+POSITIVE = "positive"
+# The kinds of structure that appear in a findings table (the cord, roots and nerves are the path).
+FINDING_KINDS = ("cord", "root", "nerve", "muscle", "region", "reflex", "organ")
+PATH_KINDS = ("cord", "root", "nerve")
+# What an examiner observes: skin regions, muscles, reflexes, the bladder and bowel, and the
+# neurodynamic tests (positive or negative).
+OBSERVED_KINDS = ("region", "muscle", "reflex", "organ", "test")
 # Which kind of structure can show which effect.
 EFFECT_KINDS = {
     "pain": ("region",),
+    "tingling": ("region",),
     "numbness": ("region",),
     "weakness": ("muscle",),
     "reduced_reflex": ("reflex",),
+    "sphincter_dysfunction": ("organ",),
+    POSITIVE: ("test",),
 }
-# The kinds of lesion the engine compresses.
-LESION_KINDS = ("root", "disc", "nerve")
+# The kinds of lesion the engine makes: a compressed root, disc or nerve, an irritated joint.
+LESION_KINDS = ("root", "disc", "nerve", "joint")
+# How common a lesion is, as base_rates.csv says: a small prior for localize's score.
+RATES = ("common", "rare")
+# Kinds whose structures are ranked in anatomical order by the ``order`` column (the
+# roots below a central disc are found by it): each needs a unique whole number.
+ORDERED_KINDS = ("vertebra", "disc", "root")
+# Columns of free prose, where a cell may hold a line break; no other control
+# character is allowed in any cell (see anatomy.model.tables.control_character).
+PROSE_COLUMNS = ("description", "note", "teaching", "statement", "quote", "course")
+# A quote long enough to say something and to be found only where it belongs.
+MIN_QUOTE_WORDS = 4
+MIN_QUOTE_CHARS = 20
 
 
 def effect_word(effect: str) -> str:
@@ -63,10 +97,14 @@ RELATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
     "branches_to": (("plexus", "nerve"), ("nerve",), "empty"),
     "innervates": (("root", "plexus", "nerve"), ("muscle",), "optional"),
     "supplies_skin": (("root", "nerve"), ("region",), "required"),
-    "refers_pain_to": (("root",), ("region",), "required"),
+    "refers_pain_to": (("root", "joint"), ("region",), "required"),
     "courses_through": (("nerve",), ("region",), "empty"),
     "tested_by": (("root", "nerve"), ("reflex",), "optional"),
     "supplies_joint": (("nerve",), ("joint",), "empty"),
+    "controls": (("root",), ("organ",), "required"),
+    "lies_at": (("cord",), ("disc",), "empty"),
+    "contains": (("cord",), ("root",), "required"),
+    "covers": (("region",), ("joint",), "empty"),
 }
 
 # Each table: its file (inside ``anatomy/data``) and its columns, (name, required).
@@ -116,6 +154,8 @@ SCHEMAS: dict[str, tuple[str, list[tuple[str, bool]]]] = {
             ("position", True),
             ("painful", True),
             ("aliases", False),
+            ("also", False),
+            ("partial", False),
             ("citations", True),
             ("note", False),
         ],
@@ -201,6 +241,27 @@ SCHEMAS: dict[str, tuple[str, list[tuple[str, bool]]]] = {
             ("note", True),
         ],
     ),
+    "base_rates": (
+        "base_rates.csv",
+        [
+            ("lesion", True),
+            ("rate", True),
+            ("citations", True),
+            ("note", False),
+        ],
+    ),
+    "red_flags": (
+        "red_flags.csv",
+        [
+            ("id", True),
+            ("text", True),
+            ("any_of", True),
+            ("both_sides", True),
+            ("citations", True),
+            ("unless", False),
+            ("note", False),
+        ],
+    ),
     "sources": (
         "sources.csv",
         [
@@ -209,6 +270,8 @@ SCHEMAS: dict[str, tuple[str, list[tuple[str, bool]]]] = {
             ("title", True),
             ("publisher", False),
             ("year", False),
+            ("doi", False),  # bare, as 10.1002/jor.20210, where the reference has one
+            ("url", False),  # https address of a reference with no DOI, where one is known
             ("file", False),
             ("sha256", False),
             ("note", False),
@@ -218,3 +281,5 @@ SCHEMAS: dict[str, tuple[str, list[tuple[str, bool]]]] = {
 # Where the tables live inside the package: the sources table and texts sit apart.
 SOURCES_FOLDER = "sources"
 GEOMETRY_FILE = ("geometry", "body_map.csv")
+# The structures the body map does not draw, each with the reason.
+NOT_DRAWN_FILE = ("geometry", "not_drawn.csv")

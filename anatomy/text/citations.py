@@ -8,11 +8,12 @@ widget made through the lesson adds the citations it shows, and
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
 from anatomy.engine.findings import Findings
+from anatomy.engine.inputs import check_model
 from anatomy.model import Model
 from anatomy.model.vocabulary import CORRECTED_VERDICTS
 
@@ -50,7 +51,13 @@ class CitationLog:
         self._ids.update(dict.fromkeys(ids))
 
     def add_findings(self, findings: Findings | None) -> None:
-        """Record every citation behind some findings (nothing for None)."""
+        """Record every citation behind some findings (nothing for None); TypeError for
+        anything else, before anything is drawn from it."""
+        if findings is not None and not isinstance(findings, Findings):
+            raise TypeError(
+                "pass findings (model.compress(...)) or None, "
+                f"not {findings!r} ({type(findings).__name__})"
+            )
         if findings is not None:
             self.add(findings.citation_ids)
 
@@ -78,17 +85,22 @@ def _ids_and_support(findings) -> tuple[list[str], dict[str, list[str]]]:
                 supports.setdefault(cid, [])
                 if label not in supports[cid]:
                     supports[cid].append(label)
+        for flag in findings.flags:
+            for cid in flag.citations:
+                supports.setdefault(cid, []).append(f"red flag: {flag.id.replace('_', ' ')}")
         return findings.citation_ids, supports
-    if isinstance(findings, str) or not isinstance(findings, Iterable):
+    if isinstance(findings, str | bytes | Mapping | pd.DataFrame) or not isinstance(
+        findings, Iterable
+    ):
         raise TypeError(
             "cite findings (model.compress(...)) or a list of citation ids, "
             f"not {findings!r} ({type(findings).__name__})"
         )
-    ids = list(dict.fromkeys(findings))
-    bad = [cid for cid in ids if not isinstance(cid, str)]
+    items = list(findings)
+    bad = [cid for cid in items if not isinstance(cid, str)]
     if bad:
         raise TypeError(f"citation ids are text, not {bad[0]!r}")
-    return ids, {}
+    return list(dict.fromkeys(items)), {}
 
 
 def cite_records(model: Model, findings) -> list[dict]:
@@ -111,10 +123,12 @@ def cite_records(model: Model, findings) -> list[dict]:
     Raises
     ------
     TypeError
-        Not findings nor a list of ids.
+        Not a model; not findings nor a list of ids (a string, a dict or a table is not
+        a list of ids).
     ValueError
         An unknown citation id.
     """
+    check_model(model)
     ids, supports = _ids_and_support(findings)
     citations = model._index["citation"]
     unknown = [cid for cid in ids if cid not in citations]
@@ -151,6 +165,8 @@ def cite(model: Model, findings) -> pd.DataFrame:
 
 
 def reference_line(model: Model, source_id: str) -> str:
-    """A one-line reference: title, publisher, year."""
+    """A one-line reference: title, publisher, year, and its DOI or address where known."""
     row = model.source(source_id)
-    return ", ".join(part for part in (row["title"], row["publisher"], row["year"]) if part)
+    doi = f"doi:{row['doi']}" if row["doi"] else ""
+    parts = (row["title"], row["publisher"], row["year"], doi, row["url"])
+    return ", ".join(part for part in parts if part)

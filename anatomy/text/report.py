@@ -5,38 +5,56 @@ from __future__ import annotations
 import textwrap
 
 from anatomy.engine.findings import PATH_KINDS, Findings
-from anatomy.engine.grading import grade, grade_name
+from anatomy.engine.grading import GRADE_ORDER, grade_name
+from anatomy.engine.inputs import check_count, check_model
 from anatomy.model import Model
 from anatomy.model.vocabulary import EFFECT_LABELS, EFFECTS, effect_word, side_words
 from anatomy.text.citations import cite, note_label, reference_line
 
 
+def lesion_effects(findings: Findings) -> list[str]:
+    """The effects these findings hold, in the order a growing lesion adds them: what this
+    lesion produces, not what its grade could (a fibular-head palsy gives no pain, an
+    irritated joint only pain)."""
+    present = set(findings.table["effect"])
+    return [e for e in GRADE_ORDER if e in present]
+
+
 def describe_lesions(findings: Findings) -> str:
-    """One line per compressed site, with its grade and what that grade adds."""
+    """One line per compressed site, with its grade and what it produces (for several
+    lesions together, what they produce together, on a line of its own: the findings
+    do not say which lesion gave which effect)."""
     lines = []
+    effects = ", ".join(effect_word(e) for e in lesion_effects(findings)) or "nothing"
+    single = len(findings.lesions) == 1
     for lesion in findings.lesions:
-        effects = ", ".join(effect_word(e) for e in grade(lesion.severity)) or "nothing"
         roots = f" (roots: {', '.join(lesion.roots)})" if lesion.kind == "disc" else ""
+        produces = f": {effects}" if single else ""
         lines.append(
             f"{lesion.name}{roots}, {side_words(lesion.side)}, "
-            f"severity {lesion.severity:g} "
-            f"({grade_name(lesion.severity)}: {effects})"
+            f"severity {lesion.severity:g} ({grade_name(lesion.severity)}{produces})"
         )
+    if not single and findings.lesions:
+        lines.append(f"together: {effects}")
     return "\n".join(lines)
 
 
 def format_findings(model: Model, findings: Findings, width: int = 100) -> str:
     """The findings and their citations as readable text.
 
-    Raises TypeError for anything but findings, ValueError for a width under 40.
+    Raises TypeError for anything but a model and findings, or a width that is not a
+    whole number; ValueError for a width under 40.
     """
+    check_model(model)
     if not isinstance(findings, Findings):
         raise TypeError(
             f"format findings (model.compress(...)), not {findings!r} ({type(findings).__name__})"
         )
-    if isinstance(width, bool) or not isinstance(width, int) or width < 40:
-        raise ValueError(f"width must be a whole number of characters, 40 or more, not {width!r}")
+    check_count(width, "width (characters per line)", low=40)
     out = [describe_lesions(findings), ""]
+    out += [f"RED FLAG: {text}" for text in findings.red_flags]
+    if findings.red_flags:
+        out.append("")
     table = findings.table
     if table.empty:
         out.append("No findings: at severity 0 nothing is compressed.")

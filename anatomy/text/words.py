@@ -13,10 +13,10 @@ import pandas as pd
 from anatomy.engine.candidates import candidate
 from anatomy.engine.findings import lesions_in_words
 from anatomy.engine.grading import grade_name
-from anatomy.engine.neurodynamic import POSITIONS, TESTS
+from anatomy.engine.neurodynamic import POSITIONS, TESTS, verdict
 from anatomy.engine.tension import HEALTHY_TOLERANCE, tables
 from anatomy.model import Model
-from anatomy.model.vocabulary import EFFECTS, effect_word, side_words
+from anatomy.model.vocabulary import EFFECTS, PATH_KINDS, effect_word, side_words
 
 ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
@@ -31,13 +31,15 @@ def escape(text) -> str:
 
 def lesion_label(model: Model, name) -> str:
     """A lesion in words: ``L5 root``, ``L4-L5 disc, paracentral``,
-    ``Common fibular nerve at the fibular head``."""
+    ``Common fibular nerve at the fibular head``, ``Hip joint``."""
     cand = candidate(model, name)
     args = dict(cand.args)
     if cand.kind == "root":
         return f"{cand.name} root"
     if cand.kind == "disc":
         return f"{args['level']} disc, {args['zone']}"
+    if cand.kind == "joint":
+        return model.label(args["joint"])
     return model.site_row(args["nerve"], args["site"])["label"]
 
 
@@ -48,6 +50,8 @@ def lesion_name(model: Model, lesion) -> str:
         return f"{lesion.target} root"
     if lesion.kind == "disc":
         return f"{lesion.target} disc, {lesion.zone}"
+    if lesion.kind == "joint":
+        return model.label(lesion.target)
     return model.derived(_site_labels)[(lesion.target, lesion.site)]
 
 
@@ -113,13 +117,19 @@ def down_the_leg(model: Model, table: pd.DataFrame) -> pd.DataFrame:
 
 
 def summary_rows(model: Model, findings) -> list[tuple[str, str, str]]:
-    """(effect, side, where) for each effect and side, what an examiner finds (no roots or
-    nerves), the places listed from the back down the leg."""
-    records = [
-        r for r in records_down_the_leg(model, findings) if r["kind"] not in ("root", "nerve")
-    ]
+    """(effect, side, where) for each effect and side, what an examiner finds (not the
+    cord, roots and nerves on the way), the places listed from the back down the leg.
+
+    The bladder and bowel have one line, "both sides" (as ``Findings.summary_rows``).
+    """
+    records = [r for r in records_down_the_leg(model, findings) if r["kind"] not in PATH_KINDS]
     rows = []
     for effect in EFFECTS:
+        if effect == "sphincter_dysfunction":
+            organs = [r["label"].lower() for r in records if r["effect"] == effect]
+            if organs:
+                rows.append((effect_word(effect), "both sides", ", ".join(dict.fromkeys(organs))))
+            continue
         for side in ("left", "right"):
             names = [
                 r["label"].lower() for r in records if (r["effect"], r["side"]) == (effect, side)
@@ -183,13 +193,27 @@ def threshold_lines(model: Model, table: pd.DataFrame) -> list[str]:
     return lines
 
 
-def onset_words(model: Model, found) -> str:
-    """A test's onset in a table cell: 'negative' or 'positive at 52° (L5)'."""
+def _short(model: Model, structure: str) -> str:
+    return structure if model.kind(structure) == "root" else model.label(structure).lower()
+
+
+def onset_words(model: Model, found, test: str = "straight_leg_raise") -> str:
+    """A test's onset in a table cell, read as a clinician reads it: 'negative',
+    'positive at 52° (L5)', 'not positive: first pain at 73° (L4)' (beyond the angle that
+    counts), or for the slump the knee's distance from straight: 'positive, knee 40° from
+    straight (L5)', 'not positive: only at the end of range, knee 4° from straight (L5)'."""
+    word = verdict(test, found)
     if found is None:
-        return "negative"
+        return word
     angle, structure = found
-    short = structure if model.kind(structure) == "root" else model.label(structure).lower()
-    return f"positive at {angle:.0f}° ({short})"
+    who = _short(model, structure)
+    if test == "slump" and word == "not positive":
+        return f"not positive: only at the end of range, knee {angle:.0f}° from straight ({who})"
+    if test == "slump":
+        return f"positive, knee {angle:.0f}° from straight ({who})"
+    if word == "not positive":
+        return f"not positive: first pain at {angle:.0f}° ({who})"
+    return f"positive at {angle:.0f}° ({who})"
 
 
 def onset_sentences(model: Model, onsets: dict) -> list[str]:
@@ -197,14 +221,33 @@ def onset_sentences(model: Model, onsets: dict) -> list[str]:
     lines = []
     for name, spec in TESTS.items():
         found = onsets[name]
-        joint = "hip flexion" if spec.sweep == "hip_flexion" else "knee flexion"
+        word = verdict(name, found)
         if found is None:
             lines.append(f"{spec.label}: negative. It tests {spec.roots}.")
-        else:
-            angle, structure = found
+            continue
+        angle, structure = found
+        who = model.label(structure)
+        if name == "slump" and word == "not positive":
             lines.append(
-                f"{spec.label}: positive at {angle:.0f}° of {joint}: the "
-                f"{model.label(structure)} reaches its tolerance."
+                f"{spec.label}: not positive: the {who} first hurts with the knee "
+                f"{angle:.0f}° from straight, within the last {spec.positive_down_to:.0f}°, "
+                "where healthy people feel a pull too."
+            )
+        elif name == "slump":
+            lines.append(
+                f"{spec.label}: positive, the knee {angle:.0f}° from straight: the {who} "
+                "reaches its tolerance (lifting the head eases it)."
+            )
+        elif word == "not positive":
+            lines.append(
+                f"{spec.label}: not positive: the {who} first hurts at {angle:.0f}° of hip "
+                f"flexion, beyond {spec.positive_up_to:.0f}°, where tightness is normal."
+            )
+        else:
+            joint = "hip flexion" if spec.sweep == "hip_flexion" else "knee flexion"
+            lines.append(
+                f"{spec.label}: positive at {angle:.0f}° of {joint}: the {who} reaches its "
+                "tolerance."
             )
     return lines
 

@@ -12,6 +12,8 @@ from anatomy.engine.findings import Findings
 from anatomy.model import Model
 from anatomy.model.vocabulary import EFFECT_LABELS
 from anatomy.viz import theme
+from anatomy.viz.describe import map_description
+from anatomy.viz.figure import AtlasFigure
 from anatomy.viz.geometry import PANELS, X_RANGE, Y_RANGE, geometry
 from anatomy.viz.map_state import (
     KIND_OF_LAYER,
@@ -27,30 +29,6 @@ from anatomy.viz.map_state import (
     svg_path,
 )
 
-# plotly.js options for every figure: nothing is ever sent out ("Share chart…" uploads a
-# chart to Plotly Cloud), no logo, and a modebar trimmed to saving a picture.
-PLOTLY_CONFIG = {
-    "displaylogo": False,
-    "showSendToCloud": False,
-    "showEditInChartStudio": False,
-    "showLink": False,
-    "modeBarButtonsToRemove": [
-        "zoom2d",
-        "pan2d",
-        "select2d",
-        "lasso2d",
-        "zoomIn2d",
-        "zoomOut2d",
-        "autoScale2d",
-        "resetScale2d",
-        "hoverClosestCartesian",
-        "hoverCompareCartesian",
-        "toggleSpikelines",
-        "sendDataToCloud",
-    ],
-    "toImageButtonOptions": {"format": "png", "scale": 2},
-}
-
 
 def check_panels(panels) -> tuple[str, ...] | None:
     """None (all five) or a tuple of panel names; an error naming the valid panels."""
@@ -58,7 +36,9 @@ def check_panels(panels) -> tuple[str, ...] | None:
         return None
     if isinstance(panels, str) or not isinstance(panels, list | tuple):
         raise TypeError(f"panels must be a tuple of panel names, not {panels!r}")
-    unknown = [p for p in panels if p not in PANELS]
+    if not panels:
+        raise ValueError(f"name at least one panel; valid: {', '.join(PANELS)}")
+    unknown = [p for p in panels if not isinstance(p, str) or p not in PANELS]
     if unknown:
         raise ValueError(f"unknown panels {unknown}; valid: {', '.join(PANELS)}")
     return tuple(panels)
@@ -103,7 +83,10 @@ def body_map(
     state = map_state(model, presenter)
     view = state.view
     rows = [r for r in state.rows if panels is None or r["panel"] in panels]
-    fig = go.Figure(layout={"shapes": _static_shapes(rows, view)})
+    fig = AtlasFigure(
+        layout={"shapes": _static_shapes(rows, view)},
+        alt=map_description(model, findings, panels),
+    )
     data = overlay(model, findings, presenter, panels)
     for role, values in zip(state.traces, data, strict=False):
         fig.add_trace(_trace(state, role, rows, values))
@@ -167,6 +150,7 @@ def body_map(
 
 AREA_NAMES = {
     "pain": "Pain",
+    "tingling": "Tingling",
     "numbness": "Numbness",
     "pain+numbness": "Pain and numbness",
     "weakness": "Weakness",
@@ -177,6 +161,7 @@ AREA_NAMES = {
 LINE_NAMES = {
     "weakness": "weakness",
     "numbness": "numbness",
+    "tingling": "tingling",
     "pain": "pain",
     "reduced_reflex": "reduced reflex",
     "none": "not affected",
@@ -184,13 +169,14 @@ LINE_NAMES = {
 
 
 def area_style(effect: str, strength: int, view: theme.View) -> dict:
-    """How a lit skin region or muscle is drawn: pain a fill, numbness a hatch over it,
-    weakness a cross-hatched fill with a black outline (``theme``)."""
+    """How a lit skin region or muscle is drawn: pain a fill, tingling dots and numbness a
+    hatch over it, weakness a cross-hatched fill with a black outline (``theme``)."""
     colour = theme.EFFECT_COLOURS[effect]
     alpha = theme.lit_alpha(strength)
     edge = {"color": colour, "width": view.region_line * 1.5}
-    if effect == "numbness":
-        hatch = {**theme.NUMBNESS_HATCH, "fgcolor": colour, "fgopacity": alpha}
+    if effect in ("tingling", "numbness"):
+        pattern = theme.TINGLING_DOTS if effect == "tingling" else theme.NUMBNESS_HATCH
+        hatch = {**pattern, "fgcolor": colour, "fgopacity": alpha}
         clear = "rgba(0, 0, 0, 0)"  # only the hatch: a fill under it stays visible
         return {"fill": "toself", "fillcolor": clear, "fillpattern": hatch, "line": edge}
     if effect == "weakness":

@@ -20,7 +20,7 @@ import pandas as pd
 
 from anatomy.errors import DataError
 from anatomy.model import Model
-from anatomy.model.tables import geometry_file, line_of, read_table
+from anatomy.model.tables import geometry_file, line_of, not_drawn_file, read_table
 
 PANELS = ("spine", "skin_front", "skin_back", "muscle_front", "muscle_back")
 LAYERS = (
@@ -51,6 +51,9 @@ COLUMNS = [
 X_RANGE, Y_RANGE = (-8, 702), (-62, 350)
 # Where on each leg a structure can be drawn: findings on the left or right leg.
 LEG_SIDES = ("left", "right")
+# The fewest points a shape needs: an area 3, a line 2; a marker or label is one point.
+ONE_POINT = ("site", "label")
+NOT_DRAWN_COLUMNS = [("structure", True), ("reason", True)]
 
 
 def _points(path: str) -> list[tuple[float, float]]:
@@ -103,8 +106,24 @@ def _plain(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
 
 
-def read_geometry(model: Model, path=None) -> Geometry:
-    """Read and check the drawing against the model; DataError naming file, line and column."""
+def _check_point_count(name: str, line: int, row: dict, count: int) -> None:
+    if row["layer"] in ONE_POINT:
+        need, ok = "exactly one point", count == 1
+    elif row["closed"] == "1":
+        need, ok = "at least 3 points (a closed area)", count >= 3
+    elif row["layer"] in ("nerve", "root"):
+        need, ok = "at least 2 points (a line)", count >= 2
+    else:
+        return
+    if not ok:
+        raise DataError(name, line, "path", f"a {row['layer']} shape needs {need}, not {count}")
+
+
+def read_geometry(model: Model, path=None, not_drawn=None) -> Geometry:
+    """Read and check the drawing against the model; DataError naming file, line and column.
+
+    ``not_drawn`` is the table of structures left out on purpose (default: the
+    shipped ``geometry/not_drawn.csv``)."""
     path = path if path is not None else geometry_file()
     table = read_table(path, COLUMNS)
     name = path.name
@@ -128,6 +147,7 @@ def read_geometry(model: Model, path=None) -> Geometry:
             points.append(_points(row["path"]))
         except ValueError:
             raise DataError(name, line, "path", "points must read 'x,y x,y ...' (finite)") from None
+        _check_point_count(name, line, row, len(points[-1]))
     dup = table.index[table.duplicated("shape")]
     if len(dup):
         raise DataError(
@@ -135,7 +155,66 @@ def read_geometry(model: Model, path=None) -> Geometry:
         )
     table = table.assign(points=points)
     _check_markers(model, table, name)
+    _check_drawn(model, table, name, not_drawn if not_drawn is not None else not_drawn_file())
     return Geometry(table)
+
+
+def read_not_drawn(model: Model, path=None) -> dict[str, str]:
+    """The structures the map leaves out on purpose, with the reason
+    (``geometry/not_drawn.csv``; checked as :func:`read_geometry` reads the map)."""
+    path = path if path is not None else not_drawn_file()
+    table = read_table(path, NOT_DRAWN_COLUMNS)
+    ids = set(model.structures["id"])
+    out = {}
+    for index, row in zip(table.index, table.to_dict("records"), strict=True):
+        if row["structure"] not in ids:
+            raise DataError(
+                path.name, line_of(table, index), "structure", f"unknown {row['structure']!r}"
+            )
+        out[row["structure"]] = row["reason"]
+    return out
+
+
+def _check_drawn(model: Model, table: pd.DataFrame, name: str, not_drawn_path) -> None:
+    """Every structure is drawn (on both legs, if on a leg) or listed as not drawn, once."""
+    shapes = table[~table["layer"].isin(ONE_POINT) & (table["structure"] != "")]
+    drawn = set(shapes["structure"])
+    for structure, rows in shapes.groupby("structure", sort=False):
+        legs = set(rows["side"]) & set(LEG_SIDES)
+        if legs and legs != set(LEG_SIDES):
+            first = line_of(table, rows.index[0])
+            missing = next(s for s in LEG_SIDES if s not in legs)
+            raise DataError(
+                name,
+                first,
+                "side",
+                f"{structure!r} is drawn on the {legs.pop()} leg only: a finding on the "
+                f"{missing} would not show; draw it there too",
+            )
+    listed = read_table(not_drawn_path, NOT_DRAWN_COLUMNS)
+    skipped: dict[str, int] = {}
+    ids = list(model.structures["id"])
+    for index, structure in listed["structure"].items():
+        line = line_of(listed, index)
+        where = not_drawn_path.name
+        if structure not in ids:
+            raise DataError(where, line, "structure", f"unknown structure {structure!r}")
+        if structure in drawn:
+            raise DataError(where, line, "structure", f"{structure!r} is drawn in {name}")
+        if structure in skipped:
+            raise DataError(
+                where, line, "structure", f"{structure!r} is already on line {skipped[structure]}"
+            )
+        skipped[structure] = line
+    for structure in ids:
+        if structure not in drawn and structure not in skipped:
+            raise DataError(
+                name,
+                None,
+                "structure",
+                f"{model.kind(structure)} {structure!r} has no shape: draw it "
+                f"(tools/make_geometry.py) or list it in {not_drawn_path.name} with the reason",
+            )
 
 
 def _check_markers(model: Model, table: pd.DataFrame, name: str) -> None:

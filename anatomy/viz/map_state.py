@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from anatomy.engine.findings import Findings
 from anatomy.model import Model
-from anatomy.model.vocabulary import EFFECT_LABELS, EFFECTS
+from anatomy.model.vocabulary import EFFECT_LABELS
 from anatomy.text.words import escape
 from anatomy.viz import theme
 from anatomy.viz.geometry import LAYERS, PANELS, geometry
@@ -43,28 +43,47 @@ PANEL_TITLES = {
 KIND_OF_LAYER = {"region": "area", "muscle": "area", "nerve": "line", "root": "line"}
 KIND_OF_LAYER["reflex"] = "reflex"
 OVERLAY_KINDS = ("area", "line", "reflex")  # drawn in this order
-# The effects each kind of drawing can show: skin regions pain and numbness, muscles
-# weakness, reflex diamonds a reduced reflex; nerves and roots carry any effect. Each
-# overlay trace costs the browser time on every change (about 0.3 ms), so the map has
-# traces only for these; a test runs every lesion and case.
+# The effects each kind of drawing can show: skin regions pain, tingling and numbness,
+# muscles weakness, reflex diamonds a reduced reflex; nerves and roots carry any of them
+# (the bladder and bowel are not drawn). Each overlay trace costs the browser time on
+# every change (about 0.3 ms), so the map has traces only for these; a test runs every
+# lesion and case.
 DRAWN_EFFECTS = {
-    "area": ("pain", "numbness", "weakness"),
-    "line": EFFECTS,
+    "area": ("pain", "tingling", "numbness", "weakness"),
+    "line": ("pain", "tingling", "numbness", "weakness", "reduced_reflex"),
     "reflex": ("reduced_reflex",),
 }
 # An area shows every effect it has, each by its own overlay, in this order: the fills
-# (pain, weakness), then numbness, a hatch, on top, so a knee that hurts and is numb
-# shows both. A nerve or root line shows one effect, the most severe: weakness, numbness,
-# pain, then a reduced reflex (which has a marker of its own); the most severe is drawn
-# last, on top. A line is drawn in its effect's full colour with the effect's dash.
-AREA_ORDER = ("pain", "weakness", "numbness")
-LINE_PRIORITY = ("weakness", "numbness", "pain", "reduced_reflex")
+# (pain, weakness), then tingling's dots and numbness's hatch on top, so a knee that
+# hurts and is numb shows both. A nerve or root line shows one effect, the most severe:
+# weakness, numbness, tingling, pain, then a reduced reflex (which has a marker of its
+# own), and the bladder and bowel last (a root that carries them also carries pain, so
+# its line is always drawn in a colour it has); the most severe is drawn last, on top.
+# A line is drawn in its effect's full colour with the effect's dash.
+AREA_ORDER = ("pain", "weakness", "tingling", "numbness")
+LINE_PRIORITY = (
+    "weakness",
+    "numbness",
+    "tingling",
+    "pain",
+    "reduced_reflex",
+    "sphincter_dysfunction",
+)
 STRENGTHS = {"area": theme.LEVELS, "line": 1, "reflex": theme.LEVELS}
 MERGED = ("region", "muscle")  # neutral shapes drawn as one path per panel
 # The legend's entries (drawn by :mod:`anatomy.viz.body_map`): how each effect is shown on
 # the skin and muscles, then on the nerves and roots.
-LEGEND_AREAS = ("pain", "numbness", "pain+numbness", "weakness", "reduced_reflex", "site", "none")
-LEGEND_LINES = ("weakness", "numbness", "pain", "reduced_reflex", "none")
+LEGEND_AREAS = (
+    "pain",
+    "tingling",
+    "numbness",
+    "pain+numbness",
+    "weakness",
+    "reduced_reflex",
+    "site",
+    "none",
+)
+LEGEND_LINES = ("weakness", "numbness", "tingling", "pain", "reduced_reflex", "none")
 LEGEND_TRACES = len(LEGEND_AREAS) + len(LEGEND_LINES)
 
 

@@ -23,6 +23,8 @@ from anatomy.model import Model
 from anatomy.model.vocabulary import EFFECT_LABELS, EFFECTS, LEG_SIDES
 from anatomy.text.words import escape, short_path
 from anatomy.viz import theme
+from anatomy.viz.describe import pathways_description
+from anatomy.viz.figure import AtlasFigure
 
 TARGET_KINDS = ("muscle", "region", "reflex")
 NODE_HEIGHT = 28  # px of figure per node: room for every label
@@ -108,7 +110,7 @@ def pathways(model: Model, findings: Findings | None = None, side: str | None = 
     """
     if findings is not None and not isinstance(findings, Findings):
         raise TypeError(f"findings must be Findings or None, not {findings!r}")
-    if side is not None and side not in LEG_SIDES:
+    if side is not None and (not isinstance(side, str) or side not in LEG_SIDES):
         raise ValueError(f"side must be one of {', '.join(LEG_SIDES)} or None, not {side!r}")
     links = _links(model, findings, side)
     pairs = list(dict.fromkeys((a, b) for a, b, _ in links))
@@ -123,7 +125,7 @@ def pathways(model: Model, findings: Findings | None = None, side: str | None = 
         theme.rgba(theme.EFFECT_COLOURS[e], theme.SANKEY_ALPHA) if e else theme.SANKEY_PATH_COLOUR
         for _, _, e in links
     ]
-    fig = go.Figure(
+    fig = AtlasFigure(
         go.Sankey(
             arrangement="snap",
             node={
@@ -148,7 +150,10 @@ def pathways(model: Model, findings: Findings | None = None, side: str | None = 
                 "hovertemplate": "%{source.label} → %{target.label}: %{customdata}<extra></extra>",
             },
             textfont={"size": 14, "color": theme.TEXT},
-        )
+        ),
+        alt=pathways_description(
+            model, None if findings is None or not len(findings) else findings, side
+        ),
     )
     rows = max(len([n for n in nodes if x[index[n]] == max(x)]), 1)
     fig.update_layout(

@@ -284,6 +284,8 @@ def read_site_anchors(model: Model, path=None) -> dict[tuple[str, str], str]:
             raise DataError(path.name, line, "site", f"{row['nerve']} has no site {row['site']!r}")
         if row["anchor"] not in known:
             raise DataError(path.name, line, "anchor", f"{row['anchor']!r} is not a skeleton point")
+        if (row["nerve"], row["site"]) in anchors:
+            raise DataError(path.name, line, "site", f"{row['nerve']} at {row['site']} twice")
         anchors[(row["nerve"], row["site"])] = row["anchor"]
     beds = set(model.nerve_beds["nerve"])
     for nerve, site in sorted(sites):

@@ -21,6 +21,7 @@ from anatomy.engine.tension import HEALTHY_TOLERANCE, PoseState, pose_state
 from anatomy.model import Model
 from anatomy.text.words import escape, irritated_name, pose_words, strain_words, threshold_lines
 from anatomy.viz import theme
+from anatomy.viz.figure import AtlasFigure
 from anatomy.viz.map_state import star_path
 from anatomy.viz.side_view import (
     LABEL_SIDE,
@@ -265,6 +266,12 @@ def _tension_hover(model: Model, nerve: str, value: float) -> str:
     return "<br>".join(lines)
 
 
+TENSION_ALT = (
+    "The leg and trunk from the side, in the pose set, with each nerve coloured by its "
+    "strain from 0 to 8 % (the healthy limit); a star marks each irritated root or nerve."
+)
+
+
 def tension_figure(
     model: Model,
     angles: dict | None = None,
@@ -300,7 +307,7 @@ def tension_figure(
     """
     parts = tension_parts(model, angles, findings, position, presenter, side)
     view, marker = parts["view"], parts["marker"]
-    fig = go.Figure(
+    fig = AtlasFigure(
         go.Scatter(
             x=marker["x"],
             y=marker["y"],
@@ -327,7 +334,8 @@ def tension_figure(
                     "y": 0.55,
                 },
             },
-        )
+        ),
+        alt=TENSION_ALT,
     )
     fig.update_layout(
         template="none",

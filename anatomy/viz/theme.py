@@ -5,8 +5,8 @@ stays at least 20 apart (CIE76 Delta E) under simulated deuteranopia and
 protanopia (Machado, Oliveira and Fernandes 2009, severity 1), as painted over
 their ground at every strength; ``tests/test_colour_vision.py`` computes it from
 the values below. Colour is never the only cue: numbness is a hatch, weakness a
-cross-hatch with a black outline, a reduced reflex a diamond, and each effect
-has a dash style on nerve lines. The tension figure uses a sequential blue
+cross-hatch with a black outline, tingling a dotted pattern, a reduced reflex a
+diamond, and each effect has a dash style on nerve lines. The tension figure uses a sequential blue
 scale (light to dark), also safe. The widgets' CSS (:mod:`anatomy.widgets.base`)
 takes its colours and font sizes from here too.
 """
@@ -19,24 +19,35 @@ from dataclasses import dataclass
 
 EFFECT_COLOURS = {
     "pain": "#CC3311",  # red (Paul Tol's vibrant scheme)
-    "numbness": "#0077BB",  # blue (Tol vibrant)
+    "tingling": "#33BBEE",  # cyan (Tol vibrant)
+    "numbness": "#332288",  # indigo (Tol muted)
     "weakness": "#882255",  # wine (Tol muted)
     "reduced_reflex": "#E69F00",  # orange (Okabe-Ito)
+    "sphincter_dysfunction": "#555555",  # dark grey (panels only: the organs are not drawn)
 }
 LESION_COLOUR = "#F0E442"  # Okabe-Ito yellow, with a black outline
 MIN_ALPHA = 0.5  # the weakest lit effect is still clearly visible (and 20 Delta E off its ground)
 LEVELS = 4  # a lit area comes in this many strengths: intensity (0, 1] in quarters
-# The second cue of each effect. Numbness is a hatch over the skin (so pain's fill stays
-# visible under it where both are found); weakness a white cross-hatch on the muscle's fill,
-# with a black outline; on nerve lines each effect has its own dash, drawn in full colour
-# (the strength is in the skin and muscles the nerve reaches, and in the table).
+# The second cue of each effect. Tingling is a pattern of dots and numbness a hatch, both
+# drawn over the skin (so pain's fill stays visible under them where they are found
+# together); weakness a white cross-hatch on the muscle's fill, with a black outline; on
+# nerve lines each effect has its own dash, drawn in full colour (the strength is in the
+# skin and muscles the nerve reaches, and in the table).
+TINGLING_DOTS = {"shape": ".", "size": 7, "solidity": 0.4}
 NUMBNESS_HATCH = {"shape": "/", "size": 8, "solidity": 0.5}
 WEAKNESS_HATCH = {"shape": "x", "size": 7, "solidity": 0.25, "fgcolor": "#FFFFFF"}
 WEAKNESS_OUTLINE = "#000000"
-LINE_DASH = {"weakness": "solid", "numbness": "dash", "pain": "dot", "reduced_reflex": "dashdot"}
+LINE_DASH = {
+    "weakness": "solid",
+    "numbness": "dash",
+    "tingling": "longdash",
+    "pain": "dot",
+    "reduced_reflex": "dashdot",
+}
 # What a reader must tell apart by colour alone (the test's pairs): each lit colour from the
-# ground it is painted on, pain from numbness where both are found, weakness from a reduced
-# reflex (side by side on the muscle panels), and every effect from every other on a line.
+# ground it is painted on, the skin's three effects from one another (and tingling's dots
+# and numbness's hatch from the pain under them), weakness from a reduced reflex (side by
+# side on the muscle panels), and every effect from every other on a line.
 
 # --- the neutral body map --------------------------------------------------------------------
 

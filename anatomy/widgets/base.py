@@ -29,6 +29,7 @@ import ipywidgets as widgets
 from IPython.display import display
 
 from anatomy.viz import theme
+from anatomy.widgets.accessible import Accessible
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 FALLBACK_STYLE = """<style>
@@ -126,13 +127,23 @@ def style_widget(presenter: bool) -> widgets.HTML:
     return widgets.HTML(stylesheet(presenter))
 
 
-def frame(children, presenter: bool, fit=None, compact: bool = False):
-    """A widget's outer box: the stylesheet, then its content in a styled box.
+def frame(
+    children,
+    presenter: bool,
+    accessible: Accessible | None = None,
+    fit=None,
+    compact: bool = False,
+) -> widgets.VBox:
+    """A widget's outer box: the stylesheet, then its content in a styled box, with the
+    helper that names its controls for assistive technology (``accessible``: one that
+    also describes the view's plot; pass the widget's own to each of its views, so a
+    page starts one model, not one per view).
 
     ``fit`` is the widget's :class:`~anatomy.widgets.figure_channel.Keeper`, whose
     view in this frame scales the figure to the room.
     """
-    box = widgets.VBox([*children, *([fit] if fit is not None else [])])
+    helpers = [accessible or Accessible(), *([fit] if fit is not None else [])]
+    box = widgets.VBox([*children, *helpers])
     box.add_class("anatomy-explorer")
     box.add_class("presenter" if presenter else "normal")
     if compact:

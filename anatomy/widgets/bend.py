@@ -13,7 +13,6 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
-import plotly.graph_objects as go
 
 from anatomy.engine.findings import Findings
 from anatomy.engine.lesions import compress_lesions
@@ -26,8 +25,9 @@ from anatomy.text.words import findings_words, pose_words, preset_words
 from anatomy.viz import theme
 from anatomy.viz.tension_view import tension_figure, tension_parts
 from anatomy.widgets import base
+from anatomy.widgets.accessible import Accessible
 from anatomy.widgets.explorer import Explorer
-from anatomy.widgets.figure_channel import Keeper, share_state
+from anatomy.widgets.figure_channel import Keeper, live_figure
 from anatomy.widgets.linked import Onset, Strains, replay_row
 from anatomy.widgets.panels import bend_html, error_html
 
@@ -85,11 +85,9 @@ class BendExplorer:
         self.position = "supine"
         self.last_test = None
         self.keeper = Keeper()  # before the figure: see Keeper
-        figure = go.FigureWidget(
-            tension_figure(model, self.angles, self.findings, presenter=presenter)
-        )
+        self.accessible = Accessible()  # one for every view of this widget
+        figure = live_figure(tension_figure(model, self.angles, self.findings, presenter=presenter))
         self.figure = self.keeper.keep(figure)  # it may be shown in several cells
-        share_state(self.figure)
         self._build_controls()
         self.table = base.panel()
         self.message = widgets.HTML()
@@ -213,7 +211,9 @@ class BendExplorer:
         self._show_lesion_controls()
         figure = base.figure_box(self.figure, theme.tension_view(self.presenter))
         body = base.body([figure, base.aside([self.table], ASIDE)], side_by_side=True)
-        return base.frame([widgets.VBox(rows), body], self.presenter, fit=self.keeper)
+        return base.frame(
+            [widgets.VBox(rows), body], self.presenter, self.accessible, fit=self.keeper
+        )
 
     def compact(self, call: tuple) -> widgets.Box:
         """A compact view of this bend explorer under a call's heading: its sliders, the
@@ -228,6 +228,7 @@ class BendExplorer:
         return base.frame(
             [heading, *self.slider_rows, self.message, body],
             self.presenter,
+            self.accessible,
             fit=self.keeper,
             compact=True,
         )

@@ -3,7 +3,8 @@
 ``anatomy.explore()`` returns an :class:`Explorer`, which displays as one widget:
 
 * controls: what to compress (a root; a disc level and zone; a nerve and
-  site), the side, the severity, a preset case from the source texts, reset;
+  site) or which joint is irritated (the hip, the sacroiliac or facet
+  joints: referred pain only), the side, the severity, a preset case, reset;
 * the body map as **one** ``plotly`` ``FigureWidget`` (``explorer.figure``),
   with its legend in words;
 * the findings as a table, and the citation panel: each quote with its
@@ -27,11 +28,12 @@ import html
 
 import ipywidgets as widgets
 
-from anatomy.engine.findings import Findings
-from anatomy.engine.grading import grade_name
+from anatomy.engine.findings import PATH_KINDS, Findings
+from anatomy.engine.grading import grade, grade_name
 from anatomy.engine.inputs import (
     check_case,
     check_disc,
+    check_joint,
     check_nerve_site,
     check_root,
     check_severity,
@@ -40,10 +42,12 @@ from anatomy.engine.inputs import (
     check_zone,
     is_name_of,
     parse_lesions,
+    referring_joints,
 )
 from anatomy.model import Model
+from anatomy.model.vocabulary import effect_word
 from anatomy.text.citations import CitationLog
-from anatomy.text.words import effects_words, lesions_named
+from anatomy.text.words import lesions_named
 from anatomy.viz import theme
 from anatomy.widgets import base
 from anatomy.widgets.linked import Selection
@@ -58,13 +62,14 @@ from anatomy.widgets.panels import (
     summary_html,
 )
 
-MODES = ("root", "disc", "nerve")
+MODES = ("root", "disc", "nerve", "joint")
 DEFAULT = {
     "mode": "root",
     "root": "L5",
     "level": "L4-L5",
     "zone": "paracentral",
     "nerve": "common_fibular",
+    "joint": "hip",
     "side": "left",
     "severity": 0.5,
 }
@@ -112,7 +117,12 @@ class Explorer:
     def _build_controls(self) -> None:
         m = self.model
         self.mode = widgets.ToggleButtons(
-            options=[("Nerve root", "root"), ("Disc level", "disc"), ("Nerve", "nerve")],
+            options=[
+                ("Nerve root", "root"),
+                ("Disc level", "disc"),
+                ("Nerve", "nerve"),
+                ("Joint", "joint"),
+            ],
             value="root",
             description="Compress:",
             style=base.STYLE,
@@ -124,6 +134,9 @@ class Explorer:
             [(m.label(n), n) for n in m.site_nerves], DEFAULT["nerve"], "Nerve:"
         )
         self.site = base.dropdown(self._site_options(DEFAULT["nerve"]), None, "at:")
+        self.joint = base.dropdown(
+            [(m.label(j), j) for j in referring_joints(m)], DEFAULT["joint"], "Joint:"
+        )
         self.side = widgets.ToggleButtons(
             options=["left", "right", "both"], value="left", description="Side:", style=base.STYLE
         )
@@ -139,6 +152,7 @@ class Explorer:
             self.level,
             self.zone,
             self.site,
+            self.joint,
             self.side,
             self.severity,
         ):
@@ -155,7 +169,7 @@ class Explorer:
         return self._sites[nerve]
 
     def _layout(self) -> widgets.Box:
-        self.what = base.row([self.root, self.level, self.zone, self.nerve, self.site])
+        self.what = base.row([self.root, self.level, self.zone, self.nerve, self.site, self.joint])
         rows = [
             base.row([self.mode, self.side]),
             base.row([self.what, self.severity, self.status]),
@@ -171,7 +185,9 @@ class Explorer:
             panels = widgets.HBox([self.table, self.citations])
             panels.add_class("anatomy-panels")
             body = base.body([figure, self.legend, panels], side_by_side=False)
-        return base.frame([controls, body], self.presenter, fit=self.map.keeper)
+        return base.frame(
+            [controls, body], self.presenter, self.map.accessible, fit=self.map.keeper
+        )
 
     def compact(self, heading: widgets.Widget) -> widgets.Box:
         """A compact view of this explorer under a heading: its controls, map and summary.
@@ -185,6 +201,7 @@ class Explorer:
         return base.frame(
             [heading, controls, self.message, body],
             self.presenter,
+            self.map.accessible,
             fit=self.map.keeper,
             compact=True,
         )
@@ -194,8 +211,9 @@ class Explorer:
             "root": (self.root,),
             "disc": (self.level, self.zone),
             "nerve": (self.nerve, self.site),
+            "joint": (self.joint,),
         }[self.mode.value]
-        for control in (self.root, self.level, self.zone, self.nerve, self.site):
+        for control in (self.root, self.level, self.zone, self.nerve, self.site, self.joint):
             control.layout.display = None if control in shown else "none"
 
     # -- events -----------------------------------------------------------------------------
@@ -245,8 +263,9 @@ class Explorer:
         Parameters
         ----------
         site : str
-            A root (``"L5"``), a disc level (``"L4-L5"``, with ``zone``), or a
-            nerve with an optional site (``"common_fibular@fibular_head"``).
+            A root (``"L5"``), a disc level (``"L4-L5"``, with ``zone``), a
+            nerve with an optional site (``"common_fibular@fibular_head"``), or a
+            joint that refers pain (``"hip"``).
         severity : float, optional
             0..1; unchanged if None.
         side : {"left", "right", "both"}, optional
@@ -295,7 +314,7 @@ class Explorer:
 
     def _snapshot(self) -> dict:
         """Every control's value: what :meth:`replay` sets back."""
-        names = ("mode", "root", "level", "zone", "nerve", "site", "side", "severity")
+        names = ("mode", "root", "level", "zone", "nerve", "site", "joint", "side", "severity")
         values = {name: getattr(self, name).value for name in names}
         return {**values, "site_options": self._site_options(values["nerve"])}
 
@@ -313,6 +332,7 @@ class Explorer:
             "root": args.get("root"),
             "disc": args.get("level"),
             "nerve": f"{args.get('nerve')}@{args.get('site')}",
+            "joint": args.get("joint"),
         }[kind]
         values = self._values_for(target, float(row["severity"]), row["side"], args.get("zone"))
         self._set(case=case, **values)
@@ -327,9 +347,12 @@ class Explorer:
             values["severity"] = check_severity(severity)
         if side is not None:
             values["side"] = check_side(side)
-        name = check_text(site, "site", ("a root", "a disc level", "nerve@site")).strip()
+        name = check_text(site, "site", ("a root", "a disc level", "nerve@site", "a joint"))
+        name = name.strip()
         if name.upper() in m.roots:
             values.update(mode="root", root=check_root(m, name))
+        elif is_name_of(m, name, "joint") or name in referring_joints(m):
+            values.update(mode="joint", joint=check_joint(m, name))
         elif "@" in name or is_name_of(m, name, "nerve"):
             nerve, _, where = name.partition("@")
             nerve_id, site_id, _ = check_nerve_site(m, nerve, where or None)
@@ -346,7 +369,8 @@ class Explorer:
                 nerves = ", ".join(m.site_nerves)
                 raise ValueError(
                     f"unknown site {site!r}; valid: a root ({', '.join(m.roots)}), a disc level "
-                    f"({', '.join(m.disc_levels)}) or a nerve ({nerves}), as 'nerve@site'"
+                    f"({', '.join(m.disc_levels)}), a nerve ({nerves}), as 'nerve@site', or a "
+                    f"joint ({', '.join(referring_joints(m))})"
                 ) from None
             values.update(mode="disc", level=level)
             if zone is not None:
@@ -368,6 +392,8 @@ class Explorer:
             return m.compress_disc(
                 self.level.value, zone=self.zone.value, side=side, severity=severity
             )
+        if mode == "joint":
+            return m.irritate_joint(self.joint.value, side=side, severity=severity)
         return m.compress_nerve(
             self.nerve.value, site=self.site.value, side=side, severity=severity
         )
@@ -430,8 +456,14 @@ class Explorer:
 
 
 def _status_html(findings: Findings) -> str:
-    """The grade and the effects this lesion produces (not the grade's generic list)."""
+    """The grade, and the effects these findings show (not every effect the grade
+    allows: one root on one side never gives bladder or bowel dysfunction)."""
     if not findings.lesions:
         return ""
-    words = f"{grade_name(findings.lesions[0].severity)}: {effects_words(findings)}"
-    return f'<span class="anatomy-grade">{html.escape(words)}</span>'
+    severity = max(lesion.severity for lesion in findings.lesions)  # a case may mix them
+    shown = set(findings.table.loc[~findings.table["kind"].isin(PATH_KINDS), "effect"])
+    effects = ", ".join(effect_word(e) for e in grade(severity) if e in shown)
+    return (
+        f'<span class="anatomy-grade">{html.escape(grade_name(severity))}'
+        f"{': ' + html.escape(effects) if effects else ''}</span>"
+    )

@@ -11,6 +11,10 @@ Three things need it (plotly 7.1, measured in ``docs/design.md``):
 * **Late views.** FigureWidget syncs its whole state only at construction; a view
   that connects later (Voila) would miss every update. :func:`share_state` points
   the synced traits at the live property dicts.
+* **The plotly.js config.** FigureWidget has no public way to pass one; its synced
+  ``_config`` trait is what its front end hands to plotly.js. :func:`live_figure`
+  sets it to :data:`anatomy.viz.figure.PLOTLY_CONFIG` (no "Share chart…", no
+  logo), and warns if a plotly upgrade removed the trait.
 * **Many views, some gone.** A figure shown in several places (the explorer and
   its compact views in the *Try it* cells) has a view per place, and plotly's
   browser code never unsubscribes a view that was removed: at the next update
@@ -38,6 +42,8 @@ from importlib import resources
 import anywidget
 import plotly.graph_objects as go
 import traitlets
+
+from anatomy.viz.figure import plotly_config
 
 # Redraw the given traces, without a full redraw of the figure afterwards; a message that
 # comes while one is drawn waits its turn (nothing is dropped).
@@ -69,6 +75,23 @@ def fast_path_available(figure: go.FigureWidget) -> bool:
             )
         CHECKED[kind] = not missing
     return CHECKED[kind]
+
+
+def live_figure(figure: go.Figure) -> go.FigureWidget:
+    """The FigureWidget a view shows: the figure, with the atlas's plotly.js config and
+    its synced state shared with late views (:func:`share_state`)."""
+    widget = go.FigureWidget(figure)
+    if "_config" in widget.trait_names():
+        widget._config = plotly_config()
+    else:
+        warnings.warn(
+            "plotly's FigureWidget has no _config trait: the figure keeps plotly's default "
+            "modebar, whose 'Share chart' button uploads it to Plotly Cloud",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+    share_state(widget)
+    return widget
 
 
 def share_state(figure: go.FigureWidget) -> None:

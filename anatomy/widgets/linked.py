@@ -49,7 +49,13 @@ class Selection(Findings):
 
     @classmethod
     def made(cls, findings: Findings, explorer, call: tuple) -> Selection:
-        return cls(findings.table, findings.lesions, explorer, call)
+        return cls(
+            findings.table,
+            findings.lesions,
+            findings.flag_rules,
+            explorer=explorer,
+            call=call,
+        )
 
     def show_again(self) -> Findings:
         """Set the explorer back to what this call chose."""

@@ -7,13 +7,13 @@ views); every place is a view of the same widget, so they always agree.
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
-
 from anatomy.engine.findings import Findings
 from anatomy.model import Model
 from anatomy.viz.body_map import body_map
+from anatomy.viz.describe import map_description
 from anatomy.viz.map_state import map_state, overlay
-from anatomy.widgets.figure_channel import Keeper, complete, send_traces, share_state
+from anatomy.widgets.accessible import Accessible
+from anatomy.widgets.figure_channel import Keeper, complete, live_figure, send_traces
 
 
 class BodyMapView:
@@ -27,15 +27,18 @@ class BodyMapView:
         Keeps every browser view of the figure updating, and fits it to the room.
     drawn : list of dict
         The data of each animated trace as last sent (what every view shows).
+    accessible : anatomy.widgets.accessible.Accessible
+        Place it in the view (``base.frame``): it names the view's controls and gives
+        the map its text alternative, kept current by :meth:`paint`.
     """
 
     def __init__(self, model: Model, first: Findings | None, presenter: bool = False):
         self.model = model
         self.presenter = presenter
         self.keeper = Keeper()  # first: see Keeper
-        figure = go.FigureWidget(body_map(model, first, presenter=presenter, legend=False))
+        self.accessible = Accessible(summary=self.figure_alt(first))  # small: before, too
+        figure = live_figure(body_map(model, first, presenter=presenter, legend=False))
         self.figure = self.keeper.keep(figure)
-        share_state(self.figure)
         self.drawn = overlay(model, first, presenter)
         self.animated = map_state(model, presenter).animated
 
@@ -50,4 +53,9 @@ class BodyMapView:
             return False
         self.drawn = data
         send_traces(self.figure, complete(data), self.animated)
+        self.accessible.summary = self.figure_alt(findings)
         return True
+
+    def figure_alt(self, findings: Findings | None) -> str:
+        """What the map shows, in words (the plot's name for assistive technology)."""
+        return map_description(self.model, findings)

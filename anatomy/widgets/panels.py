@@ -29,10 +29,13 @@ from anatomy.viz import theme
 
 def swatch(effect: str) -> str:
     """A small sample of how the map shows an effect on the skin and muscles: pain a fill,
-    numbness a hatch, weakness a crossed fill with a black edge, a reduced reflex a diamond."""
+    tingling dots, numbness a hatch, weakness a crossed fill with a black edge, a reduced
+    reflex a diamond (the bladder and bowel, not drawn, a plain square)."""
     colour = theme.EFFECT_COLOURS[effect]
     if effect == "numbness":
         style = f"background: repeating-linear-gradient(-45deg, {colour} 0 2px, #FFFFFF 2px 4px)"
+    elif effect == "tingling":
+        style = f"background: radial-gradient({colour} 35%, #FFFFFF 40%) 0 0 / 4px 4px"
     elif effect == "weakness":
         lines = "#FFFFFF 0 1px, transparent 1px 4px"
         style = (
@@ -50,6 +53,7 @@ LINE_PATTERNS = {  # CSS for plotly's dashes, as the swatch draws them
     "solid": "{c}",
     "dash": "repeating-linear-gradient(90deg, {c} 0 7px, transparent 7px 11px)",
     "dot": "repeating-linear-gradient(90deg, {c} 0 3px, transparent 3px 6px)",
+    "longdash": "repeating-linear-gradient(90deg, {c} 0 12px, transparent 12px 16px)",
     "dashdot": (
         "repeating-linear-gradient(90deg, {c} 0 7px, transparent 7px 10px, "
         "{c} 10px 13px, transparent 13px 16px)"
@@ -72,6 +76,7 @@ def legend_html() -> str:
     areas = " ".join(  # spaces between the keys: a line may break there
         f'<span class="anatomy-key">{swatch(e)}{html.escape(EFFECT_LABELS[e])}</span>'
         for e in EFFECTS
+        if e in theme.LINE_DASH  # the effects the map draws
     )
     both = swatch("numbness").replace("#FFFFFF 2px 4px", f"{theme.EFFECT_COLOURS['pain']} 2px 4px")
     areas += f' <span class="anatomy-key">{both}Pain and numbness</span> '
@@ -81,7 +86,7 @@ def legend_html() -> str:
     )
     lines = " ".join(
         f'<span class="anatomy-key">{line_swatch(e)}{html.escape(_line_word(e))}</span>'
-        for e in (*EFFECTS, None)
+        for e in (*(e for e in EFFECTS if e in theme.LINE_DASH), None)
     )
     return (
         f'<div class="anatomy-legend"><b>Skin and muscles:</b> {areas}{star}</div>'
@@ -96,6 +101,15 @@ def _line_word(effect: str | None) -> str:
 def error_html(err: Exception) -> str:
     """An error message, announced to screen readers."""
     return f'<div class="anatomy-error" role="alert">{html.escape(str(err))}</div>'
+
+
+def red_flags_html(findings: Findings) -> str:
+    """Each red flag of some findings in words, as an alert (not a colour alone)."""
+    return "".join(
+        f'<div class="anatomy-error anatomy-red-flag" role="alert"><b>RED FLAG:</b> '
+        f"{html.escape(text)}</div>"
+        for text in findings.red_flags
+    )
 
 
 def summary_html(model: Model, findings: Findings, lead: str = "") -> str:
@@ -116,7 +130,7 @@ def summary_html(model: Model, findings: Findings, lead: str = "") -> str:
             f"<p>{swatch(effect)}<b>{html.escape(EFFECT_LABELS[effect])}:</b> "
             f"{html.escape(names)}</p>"
         )
-    return head + ("".join(lines) or "<p>Nothing is affected.</p>")
+    return head + red_flags_html(findings) + ("".join(lines) or "<p>Nothing is affected.</p>")
 
 
 def _data(row: dict) -> str:
@@ -153,7 +167,9 @@ def findings_html(model: Model, findings: Findings) -> str:
     names = dict.fromkeys(r["label"] for r in along)
     marks = "".join(f"<span hidden{_data(r)}></span>" for r in along)
     return (
-        head + '<table class="anatomy-findings"><thead><tr><th>Effect</th><th>Structure</th>'
+        head
+        + red_flags_html(findings)
+        + '<table class="anatomy-findings"><thead><tr><th>Effect</th><th>Structure</th>'
         '<th>Side</th><th class="anatomy-number">Intensity</th><th>Path</th><th>Cited</th>'
         "</tr></thead><tbody>"
         + "".join(rows)

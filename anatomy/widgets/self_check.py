@@ -24,6 +24,8 @@ from anatomy.widgets import base
 from anatomy.widgets.map_view import BodyMapView
 from anatomy.widgets.panels import citation_items, error_html, legend_html, swatch
 
+QUESTION = "Which lesion gives these findings?"
+
 
 class SelfCheck:
     """Practice cases on the body map: find the lesion, check it, read why; a score at the end.
@@ -57,7 +59,12 @@ class SelfCheck:
         self.figure = self.map.figure
         self.header = widgets.HTML()
         self.findings = base.panel()
-        self.choices = widgets.RadioButtons(options=[], value=None, description="")
+        self.choices = widgets.RadioButtons(
+            options=[],
+            value=None,
+            description="",
+            tooltip=QUESTION,  # its accessible name
+        )
         self.choices.layout.width = "auto"
         self.check_button = widgets.Button(description="Check", button_style="primary")
         self.next_button = widgets.Button(description="Next case")
@@ -76,7 +83,7 @@ class SelfCheck:
         self.restart_button.on_click(lambda _: self.restart())
         self.go_to.observe(self._on_go_to, names="value")
         ask = [
-            widgets.HTML("<b>Which lesion gives these findings?</b>"),
+            widgets.HTML(f"<b>{QUESTION}</b>"),
             self.choices,
             base.row([self.check_button, self.next_button]),
         ]
@@ -90,7 +97,9 @@ class SelfCheck:
             body = base.body([figure, base.aside([self.question, self.end])], side_by_side=True)
         else:
             body = base.body([figure, legend, self.question, self.end], side_by_side=False)
-        self.widget = base.frame([self.header, body], presenter, fit=self.map.keeper)
+        self.widget = base.frame(
+            [self.header, body], presenter, self.map.accessible, fit=self.map.keeper
+        )
         self.show(1)
 
     @property

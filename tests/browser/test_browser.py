@@ -79,7 +79,8 @@ def test_compress_a_root_in_jupyterlab(page, lab):
     assert wait_effects(page, "extensor_hallucis_longus|left", set()) == set()
     assert fill(page, "extensor_hallucis_longus|left") == NEUTRAL_MUSCLE
 
-    # Switch to a disc level and zone: foraminal L4-L5 presses L4, not L5.
+    # Switch to a disc level and zone: foraminal L4-L5 presses L4, not L5, at the
+    # severity the drag left (read off the slider): the skin shows what it predicts.
     explorer_click(page, "Disc level")
     explorer_select(page, "Zone:", "foraminal")
     severity = float(page.locator(".anatomy-explorer .widget-readout").first.inner_text())

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import time
+
 from helpers import SHOTS, open_and_run
 
 import anatomy
@@ -28,6 +31,15 @@ def test_answer_a_case_in_jupyterlab(page, lab):
     assert lesion_label(model, first.answer) in text  # among the choices
     # What the learner sees says nothing of the lesion before an answer.
     assert "The case was" not in text
+    # Nor does what a screen reader gets: the map is described without its lesion.
+    deadline = time.monotonic() + 20
+    while 'radiogroup "' not in quiz.aria_snapshot() and time.monotonic() < deadline:
+        time.sleep(0.25)
+    tree = quiz.aria_snapshot()
+    assert 'radiogroup "Which lesion gives these findings?"' in tree, tree
+    summary = re.search(r'img "(Body map: [^"]+)"', tree)
+    assert summary and summary[1].startswith("Body map: findings to explain."), tree
+    assert lesion_label(model, first.answer) not in summary[1]
     page.screenshot(path=str(SHOTS / "self_check_question.png"))
 
     wrong = next(c for c in first.choices if c not in first.accepted)
