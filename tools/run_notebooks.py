@@ -32,6 +32,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+# The width of a saved picture whose figure sets none: about a notebook's output column
+# at 1280 px. kaleido's default, 700 px, cut the Sankey's "Common fibular" label.
+PICTURE_WIDTH = 820
 PLOTLY = "application/vnd.plotly.v1+json"
 
 
@@ -51,7 +54,8 @@ def add_pictures(nb: nbformat.NotebookNode) -> int:
             if not alt.strip():
                 raise ValueError(f"a figure has no text alternative:\n{''.join(cell.source)}")
             figure = {key: data[PLOTLY][key] for key in ("data", "layout")}
-            png = pio.to_image(figure, format="png")
+            width = figure["layout"].get("width") or PICTURE_WIDTH
+            png = pio.to_image(figure, format="png", width=width)
             data["image/png"] = base64.b64encode(png).decode("ascii")
             output.setdefault("metadata", {})["image/png"] = {"alt": alt}
             count += 1
