@@ -161,3 +161,17 @@ def predictions(model: Model, cand: Candidate, side: str) -> list[Prediction]:
     last band predicts the most.
     """
     return [prediction(model, cand, side, severity) for severity in bands(model, cand)]
+
+
+def lesion_label(model: Model, name) -> str:
+    """A lesion in words: ``L5 root``, ``L4-L5 disc, paracentral``,
+    ``Common fibular nerve at the fibular head``, ``Hip joint``."""
+    cand = candidate(model, name)
+    args = dict(cand.args)
+    if cand.kind == "root":
+        return f"{cand.name} root"
+    if cand.kind == "disc":
+        return f"{args['level']} disc, {args['zone']}"
+    if cand.kind == "joint":
+        return model.label(args["joint"])
+    return model.site_row(args["nerve"], args["site"])["label"]

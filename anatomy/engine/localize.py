@@ -86,6 +86,7 @@ from anatomy.engine.candidates import (
     candidate,
     candidates,
     is_central,
+    lesion_label,
     prediction,
     predictions,
 )
@@ -426,7 +427,7 @@ def localize(model: Model, findings, complete: bool | None = None, top: int | No
         apart = ""
         if other is not None and i < 5:
             diff = difference(model, m.cand, other.cand, side=obs.side)
-            apart = apart_words(diff, m.cand.name, other.cand.name)
+            apart = apart_words(diff, lesion_label(model, other.cand))
         rows.append(
             {
                 "rank": ranks[_rank_key(m)],

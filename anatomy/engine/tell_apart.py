@@ -113,11 +113,14 @@ def look_alikes_of(model: Model, name: str) -> list[str]:
     return out
 
 
-def apart_words(diff: pd.DataFrame, a: str, b: str, n: int = 3) -> str:
+def apart_words(diff: pd.DataFrame, b: str, n: int = 3) -> str:
+    """The first ``n`` findings of :func:`difference` that tell a lesion from ``b`` (named
+    in words): ``against B — only this: weakness: Gluteus medius — only that: …``."""
     if diff.empty:
         return f"same findings as {b}: only imaging tells them apart"
-    parts = []
-    for row in diff.head(n).to_dict("records"):
-        who = a if row["a"] else b
-        parts.append(f"{row['finding']} ({who} only)")
-    return f"against {b}: " + "; ".join(parts)
+    rows = diff.head(n).to_dict("records")
+    this = [row["finding"] for row in rows if row["a"]]
+    that = [row["finding"] for row in rows if not row["a"]]
+    parts = [f"only this: {'; '.join(this)}"] if this else []
+    parts += [f"only that: {'; '.join(that)}"] if that else []
+    return f"against {b} — " + " — ".join(parts)

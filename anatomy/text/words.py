@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from anatomy.engine.candidates import candidate
+from anatomy.engine.candidates import lesion_label  # noqa: F401  (re-exported: one copy)
 from anatomy.engine.findings import lesions_in_words
 from anatomy.engine.grading import grade_name
 from anatomy.engine.neurodynamic import POSITIONS, TESTS, verdict
@@ -27,20 +27,6 @@ def escape(text) -> str:
     for char, entity in ESCAPES.items():
         out = out.replace(char, entity)
     return out
-
-
-def lesion_label(model: Model, name) -> str:
-    """A lesion in words: ``L5 root``, ``L4-L5 disc, paracentral``,
-    ``Common fibular nerve at the fibular head``, ``Hip joint``."""
-    cand = candidate(model, name)
-    args = dict(cand.args)
-    if cand.kind == "root":
-        return f"{cand.name} root"
-    if cand.kind == "disc":
-        return f"{args['level']} disc, {args['zone']}"
-    if cand.kind == "joint":
-        return model.label(args["joint"])
-    return model.site_row(args["nerve"], args["site"])["label"]
 
 
 def lesion_name(model: Model, lesion) -> str:
