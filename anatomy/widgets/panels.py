@@ -26,6 +26,12 @@ from anatomy.text.words import (
 )
 from anatomy.viz import theme
 
+# Inline, because in the saved copy of a widget (what a reopened notebook, GitHub and the
+# HTML export show) JupyterLab's rule that right-aligns every table cell won over the
+# <style> beside it (seen in chromium), and an untrusted notebook drops <style> elements.
+LEFT = ' style="text-align: left; vertical-align: top"'
+RIGHT = ' style="text-align: right; vertical-align: top"'
+
 
 def swatch(effect: str) -> str:
     """A small sample of how the map shows an effect on the skin and muscles: pain a fill,
@@ -157,11 +163,12 @@ def findings_html(model: Model, findings: Findings) -> str:
             refs = ", ".join(f"[{number[c]}]" for c in row["citations"])
             rows.append(
                 f"<tr{_data(row)}>"
-                f"<td>{swatch(effect)}{html.escape(EFFECT_LABELS[effect])}</td>"
-                f"<td>{html.escape(row['label'])}</td><td>{html.escape(row['side'])}</td>"
-                f'<td class="anatomy-number">{row["intensity"]:.2f}</td>'
-                f'<td class="anatomy-path">{html.escape(short_path(row["path"]))}</td>'
-                f"<td>{html.escape(refs)}</td></tr>"
+                f"<td{LEFT}>{swatch(effect)}{html.escape(EFFECT_LABELS[effect])}</td>"
+                f"<td{LEFT}>{html.escape(row['label'])}</td>"
+                f"<td{LEFT}>{html.escape(row['side'])}</td>"
+                f'<td class="anatomy-number"{RIGHT}>{row["intensity"]:.2f}</td>'
+                f'<td class="anatomy-path"{LEFT}>{html.escape(short_path(row["path"]))}</td>'
+                f"<td{LEFT}>{html.escape(refs)}</td></tr>"
             )
     along = [r for r in records if r["kind"] in PATH_KINDS]
     names = dict.fromkeys(r["label"] for r in along)
@@ -169,9 +176,11 @@ def findings_html(model: Model, findings: Findings) -> str:
     return (
         head
         + red_flags_html(findings)
-        + '<table class="anatomy-findings"><thead><tr><th>Effect</th><th>Structure</th>'
-        '<th>Side</th><th class="anatomy-number">Intensity</th><th>Path</th><th>Cited</th>'
-        "</tr></thead><tbody>"
+        + '<table class="anatomy-findings"><thead><tr>'
+        + "".join(f"<th{LEFT}>{name}</th>" for name in ("Effect", "Structure", "Side"))
+        + f'<th class="anatomy-number"{RIGHT}>Intensity</th>'
+        + "".join(f"<th{LEFT}>{name}</th>" for name in ("Path", "Cited"))
+        + "</tr></thead><tbody>"
         + "".join(rows)
         + "</tbody></table>"
         + (
@@ -236,12 +245,13 @@ def bend_html(model: Model, state: PoseState, findings, onsets: dict, last_test=
     """The tension view in words: each nerve's strain, each irritated root's pull against its
     tolerance, and where each test turns positive (``onsets`` from neurodynamic.onsets)."""
     rows = "".join(
-        f"<tr><td>{html.escape(model.label(n))}</td><td>{html.escape(strain_words(v))}</td></tr>"
+        f"<tr><td{LEFT}>{html.escape(model.label(n))}</td>"
+        f"<td{LEFT}>{html.escape(strain_words(v))}</td></tr>"
         for n, v in state.strains.items()
     )
     parts = [
-        f"<h4>Strain of each nerve</h4><table class='anatomy-findings'><thead><tr><th>Nerve</th>"
-        f"<th>Strain</th></tr></thead><tbody>{rows}</tbody></table>"
+        f"<h4>Strain of each nerve</h4><table class='anatomy-findings'><thead><tr>"
+        f"<th{LEFT}>Nerve</th><th{LEFT}>Strain</th></tr></thead><tbody>{rows}</tbody></table>"
     ]
     irritated = []
     if findings is not None and findings.lesions:
