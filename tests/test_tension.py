@@ -242,6 +242,26 @@ def test_a_nerve_lesion_sensitises_that_nerve(model):
     assert sens.structures == {} and sens.not_modelled == ("obturator",)
 
 
+def test_a_painless_fibular_head_palsy_leaves_the_straight_leg_raise_negative(model):
+    """A positive raise reproduces the patient's pain; the palsy at the fibular head has none
+    (sites.csv: painless, foot_drop_painless), and the raise tests the L5 and S1 roots
+    (Suri 2010, Table 1). So with a foot drop, a positive raise points to the root."""
+    palsy = model.compress_nerve("common_fibular", site="fibular_head", severity=0.8)
+    assert tension.sensitisation(palsy, model=model).structures == {}
+    assert anatomy.straight_leg_raise(palsy, model=model) is None
+    picture = [
+        ("numbness", "dorsum_of_foot"),
+        ("weakness", "tibialis_anterior"),
+        ("weakness", "extensor_hallucis_longus"),
+        ("normal", "patellar_reflex"),
+        ("normal", "achilles_reflex"),
+        ("positive", "straight_leg_raise"),
+    ]
+    ranked = model.localize(picture)
+    first = set(ranked.loc[ranked["rank"] == 1, "lesion"])
+    assert "L5" in first and "common_fibular @ fibular_head" not in first
+
+
 def test_the_tested_side_counts_only_its_lesions(model):
     left = model.compress("L5", severity=0.8, side="left")
     assert anatomy.straight_leg_raise(left, side="right", model=model) is None

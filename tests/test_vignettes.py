@@ -252,6 +252,18 @@ VIGNETTES = [
         frozenset({"obturator @ obturator_canal"}),
     ),
     Vignette(
+        "Obturator entrapment: pain alone",
+        "Bradshaw C, McCrory P, Bell S, Brukner P. Obturator nerve entrapment: a cause of "
+        "groin pain in athletes. Am J Sports Med 1997;25(3):402-408, abstract: exercise-induced "
+        "medial thigh pain from the adductor origin (the weakness was found by EMG only)",
+        (
+            ("pain", "groin"),
+            ("pain", "medial_thigh"),
+        ),
+        "obturator @ obturator_canal",
+        frozenset({"obturator @ obturator_canal"}),
+    ),
+    Vignette(
         "Meralgia paresthetica",
         "Kornbluth I. Surgery for Meralgia Paresthetica: Clinical Presentation. Medscape "
         "(eMedicine), history and physical examination",

@@ -303,6 +303,10 @@ def sensitisation(findings, side=None, model=None) -> Sensitised:
         if side is not None and lesion.side not in (side, "both"):
             continue
         if lesion.kind == "nerve":
+            if not _painful_site(model, lesion):
+                # A painless palsy (the fibular head's) has no pain for a stretch to
+                # reproduce: the straight-leg raise tests the L5 and S1 roots (MSD).
+                continue
             if lesion.target in t.nerves:
                 found[lesion.target] = max(found.get(lesion.target, 0.0), lesion.severity)
             elif lesion.target not in skipped:
@@ -312,6 +316,11 @@ def sensitisation(findings, side=None, model=None) -> Sensitised:
             found[root] = max(found.get(root, 0.0), lesion.severity)
     found = {k: v for k, v in found.items() if v > 0}
     return Sensitised(found, tuple(skipped))
+
+
+def _painful_site(model: Model | None, lesion) -> bool:
+    row = model_or_shipped(model).site_row(lesion.target, lesion.site)
+    return row["painful"] == "yes"
 
 
 def load_on(t: Tables, structure: str, strains: dict[str, float]) -> float:
