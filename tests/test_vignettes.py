@@ -341,6 +341,69 @@ VIGNETTES = [
         frozenset(CONUS),
     ),
     Vignette(
+        "Berra L3 row",
+        "Berra LV, et al. Far lateral lumbar disc herniation part 1. World J Orthop "
+        "2021;12(12):961-969, Table 2, row L3: anterior thigh; iliopsoas and/or quadriceps; "
+        "patellar reflex; femoral stretch test",
+        (
+            ("pain", "anterior_thigh"),
+            ("numbness", "anterior_thigh"),
+            ("weakness", "iliopsoas"),
+            ("weakness", "quadriceps"),
+            ("reduced_reflex", "patellar_reflex"),
+            ("positive", "prone_knee_bend"),
+        ),
+        "L3",
+        frozenset(L3),
+    ),
+    Vignette(
+        "Femoral neuropathy (CMDT)",
+        "Current Medical Diagnosis & Treatment (AccessMedicine), femoral neuropathy: weak "
+        "quadriceps, sensory impairment over the anteromedial thigh and sometimes the leg to "
+        "the medial malleolus, depressed or absent knee jerk (the site is not given)",
+        (
+            ("weakness", "quadriceps"),
+            ("numbness", "anterior_thigh"),
+            ("numbness", "medial_thigh"),
+            ("numbness", "medial_leg"),
+            ("reduced_reflex", "patellar_reflex"),
+        ),
+        "femoral @ inguinal_ligament",
+        frozenset({"femoral @ inguinal_ligament", "femoral @ pelvis"}),
+    ),
+    Vignette(
+        "Tibial neuropathy from a Baker's cyst",
+        "Lee JH, et al. Posterior tibial neuropathy by a Baker's cyst: case report. Korean J "
+        "Intern Med 2000;15(1): pain and numbness of the sole, weak flexion of the big toe, "
+        "decreased ankle jerk (an S1 mimic; the tibial nerve at the knee predicts less)",
+        (
+            ("pain", "sole"),
+            ("numbness", "sole"),
+            ("weakness", "flexor_hallucis_longus"),
+            ("reduced_reflex", "achilles_reflex"),
+        ),
+        "tibial @ popliteal_fossa",
+        frozenset({"tibial @ popliteal_fossa"}),
+    ),
+    Vignette(
+        "Cauda equina syndrome (Barraclough)",
+        "Barraclough K. Cauda equina syndrome. BMJ 2021 (GPnotebook, clinical features): "
+        "urinary and faecal incontinence, numb buttocks and backs of the thighs, ankle jerks "
+        "usually absent on both sides (no level given: any central herniation below the conus)",
+        (
+            ("sphincter_dysfunction", "bladder"),
+            ("sphincter_dysfunction", "bowel"),
+            ("numbness", "buttock", "left"),
+            ("numbness", "buttock", "right"),
+            ("numbness", "posterior_thigh", "left"),
+            ("numbness", "posterior_thigh", "right"),
+            ("reduced_reflex", "achilles_reflex", "left"),
+            ("reduced_reflex", "achilles_reflex", "right"),
+        ),
+        "L5-S1 central",
+        frozenset(CAUDA),
+    ),
+    Vignette(
         "Asymmetric cauda equina syndrome with S1 signs",
         "Gardner A, et al. Eur Spine J 2011 (a large central herniation); Dawodu, Table 4 "
         "(usually asymmetric); a teaching case with right S1 signs and urinary retention",
