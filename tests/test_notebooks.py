@@ -74,10 +74,10 @@ def test_notebook_follows_the_template(path):
 
 @pytest.mark.parametrize("path", [*COURSE, NOTEBOOKS / "lecture.ipynb"], ids=lambda p: p.name)
 def test_notebook_is_small_and_carries_no_widget_state(path):
-    # 300 KB: 02 is the largest, 265 KB, of which 185 KB is the Sankey's PNG (what GitHub
-    # and nbviewer show; its translucent bands compress poorly, and an SVG would not be
-    # byte-stable for nbval). A widget's saved view would add megabytes.
-    assert path.stat().st_size <= 300 * 1024
+    # 02 is the largest, about 220 KB, 130 KB of it the Sankey's PNG (what GitHub and
+    # nbviewer show; tools/png_squeeze.py keeps it small). A widget's saved view would
+    # add megabytes.
+    assert path.stat().st_size <= 250 * 1024
     notebook = json.loads(path.read_text())
     assert "widgets" not in notebook["metadata"]
     for c in notebook["cells"]:

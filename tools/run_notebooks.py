@@ -27,6 +27,7 @@ from pathlib import Path
 import nbformat
 import plotly.io as pio
 from nbclient import NotebookClient
+from png_squeeze import squeeze  # beside this script
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -55,7 +56,7 @@ def add_pictures(nb: nbformat.NotebookNode) -> int:
                 raise ValueError(f"a figure has no text alternative:\n{''.join(cell.source)}")
             figure = {key: data[PLOTLY][key] for key in ("data", "layout")}
             width = figure["layout"].get("width") or PICTURE_WIDTH
-            png = pio.to_image(figure, format="png", width=width)
+            png = squeeze(pio.to_image(figure, format="png", width=width))
             data["image/png"] = base64.b64encode(png).decode("ascii")
             output.setdefault("metadata", {})["image/png"] = {"alt": alt}
             count += 1
