@@ -74,10 +74,10 @@ class Findings:
         and conus medullaris syndromes, weakness in both legs. See ``red_flags.csv``."""
         return [flag.text for flag in self.flags]
 
-    @property
+    @cached_property
     def flags(self) -> list[RedFlag]:
         """The red flags raised, with their citations (a warning that a graver flag
-        already says, its ``unless``, is left out)."""
+        already says, its ``unless``, is left out; computed once, like :attr:`records`)."""
         raised = [flag for flag in self.flag_rules if flag.raised_by(self.records)]
         ids = {flag.id for flag in raised}
         return [flag for flag in raised if not ids & set(flag.unless)]

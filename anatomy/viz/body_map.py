@@ -144,7 +144,7 @@ def body_map(
         },
     )
     if panels is not None:
-        _keep_panels(fig, state, panels)
+        _keep_panels(fig, state, panels, legend)
     return fig
 
 
@@ -356,7 +356,7 @@ def _trace(state: MapState, role: str, rows: list[dict], values: dict) -> go.Sca
     return go.Scatter(mode="lines", name=name, **style, **values, **quiet)
 
 
-def _keep_panels(fig: go.Figure, state: MapState, panels: tuple[str, ...]) -> None:
+def _keep_panels(fig: go.Figure, state: MapState, panels: tuple[str, ...], legend: bool) -> None:
     """Cut a body map drawn for some panels down to their size, for a static page."""
     xs = [p[0] for r in state.rows if r["panel"] in panels for p in r["points"]]
     low, high = min(xs) - 12, max(xs) + 12
@@ -379,12 +379,11 @@ def _keep_panels(fig: go.Figure, state: MapState, panels: tuple[str, ...]) -> No
     view = state.view
     scale = view.height / (Y_RANGE[1] - Y_RANGE[0])
     width = (high - low) / (X_RANGE[1] - X_RANGE[0]) * view.width
-    legend = view.legend if any(t.meta == "legend" for t in fig.data) else 0
     fig.update_layout(
         xaxis_range=[low, high],
         yaxis_range=[bottom, top],
         height=int((top - bottom) * scale) + 20,
-        width=max(int(width), 320) + legend,
+        width=max(int(width), 320) + (view.legend if legend else 0),
     )
 
 

@@ -14,7 +14,7 @@ JupyterLab) and the text as ``text/plain`` (what a reader without plotly, or
 with a screen reader, gets); ``tools/run_notebooks.py`` adds a PNG beside them
 with the same text as its alt, for GitHub, nbviewer and the HTML export.
 Live figures (FigureWidget) get the config from
-:func:`anatomy.widgets.figure_channel.configure`.
+:func:`anatomy.widgets.figure_channel.live_figure`.
 """
 
 from __future__ import annotations

@@ -23,10 +23,9 @@ from anatomy.model import Model
 from anatomy.model.vocabulary import EFFECT_LABELS, EFFECTS, LEG_SIDES
 from anatomy.text.words import escape, short_path
 from anatomy.viz import theme
-from anatomy.viz.describe import pathways_description
+from anatomy.viz.describe import TARGETS, pathways_description
 from anatomy.viz.figure import AtlasFigure
 
-TARGET_KINDS = ("muscle", "region", "reflex")
 NODE_HEIGHT = 28  # px of figure per node: room for every label
 # The middle columns end here, leaving the rest of the width to the labels of the last
 # middle column (right of its nodes) and of the targets (left of theirs), side by side.
@@ -43,7 +42,7 @@ def _links(model: Model, findings: Findings | None, side: str | None) -> dict:
             table = table[table["side"] == side]
         rows = table.to_dict("records")
     for row in rows:
-        if row["kind"] not in TARGET_KINDS:
+        if row["kind"] not in TARGETS:
             continue
         for path in row["path"].split(" | "):
             labels = path.split(" → ")
@@ -75,9 +74,9 @@ def _positions(model: Model, nodes: list[str], pairs: list[tuple[str, str]]):
     direct = [
         n
         for n in nodes
-        if model.kind(n) in TARGET_KINDS and all(depth[a] == 0 for a in sources.get(n, ()))
+        if model.kind(n) in TARGETS and all(depth[a] == 0 for a in sources.get(n, ()))
     ]
-    column = {n: last if model.kind(n) in TARGET_KINDS else depth[n] for n in nodes}
+    column = {n: last if model.kind(n) in TARGETS else depth[n] for n in nodes}
     column.update(dict.fromkeys(direct, 1))
     xs, ys = {}, {}
     for col in range(last + 1):

@@ -48,8 +48,7 @@ _STYLE = """<style>
 .anatomy-explorer .widget-html-content, .anatomy-explorer .widget-html,
 .anatomy-explorer .widget-label, .anatomy-explorer .widget-toggle-button,
 .anatomy-explorer select, .anatomy-explorer .widget-readout, .anatomy-explorer button,
-.anatomy-explorer .widget-radio-box label, .anatomy-explorer .widget-tab > .p-TabBar,
-.anatomy-explorer .lm-TabBar-tab { font-size: FONTpx; }
+.anatomy-explorer .widget-radio-box label { font-size: FONTpx; }
 .anatomy-explorer .widget-html-content { line-height: 1.35; }
 .jupyter-widgets.widget-tab.anatomy-tabs > .lm-TabBar .lm-TabBar-tab { font-size: FONTpx;
   flex: 0 0 auto; max-width: none; min-height: calc(FONTpx * 1.8);
@@ -102,7 +101,6 @@ _STYLE = """<style>
 .anatomy-feedback { padding: 2px 8px; margin: 0.3em 0; }
 .anatomy-feedback.right { background: RIGHT_GROUND; border-left: 4px solid RIGHT_RULE; }
 .anatomy-feedback.not-right { background: WRONG_GROUND; border-left: 4px solid WRONG_RULE; }
-.anatomy-now { font-weight: bold; }
 </style>"""
 
 
@@ -130,8 +128,8 @@ def style_widget(presenter: bool) -> widgets.HTML:
 def frame(
     children,
     presenter: bool,
-    accessible: Accessible | None = None,
-    fit=None,
+    accessible: Accessible,
+    fit,
     compact: bool = False,
 ) -> widgets.VBox:
     """A widget's outer box: the stylesheet, then its content in a styled box, with the
@@ -142,8 +140,7 @@ def frame(
     ``fit`` is the widget's :class:`~anatomy.widgets.figure_channel.Keeper`, whose
     view in this frame scales the figure to the room.
     """
-    helpers = [accessible or Accessible(), *([fit] if fit is not None else [])]
-    box = widgets.VBox([*children, *helpers])
+    box = widgets.VBox([*children, accessible, fit])
     box.add_class("anatomy-explorer")
     box.add_class("presenter" if presenter else "normal")
     if compact:
@@ -180,6 +177,26 @@ def body(children, side_by_side: bool) -> widgets.Box:
     box = widgets.HBox(children) if side_by_side else widgets.VBox(children)
     box.add_class("anatomy-body")
     return box
+
+
+class Shown:
+    """Display for a widget class: in a notebook, its words and tables then the live widget
+    (:func:`show`); as a mime bundle, the widget with those words and tables beside it
+    (what readers without a kernel, such as GitHub and nbviewer, see).
+
+    A subclass has ``widget``, ``shown_as`` (its name in "Run the cell to bring the ... back")
+    and ``_fallback() -> (text, html)``.
+    """
+
+    shown_as = "widget"
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        bundle["text/plain"], bundle["text/html"] = self._fallback()
+        return bundle
+
+    def _ipython_display_(self):
+        show(self.widget, *self._fallback(), what=self.shown_as)
 
 
 def show(widget: widgets.Widget, text: str, fallback_html: str, what: str) -> None:
@@ -237,9 +254,9 @@ def severity_slider(value: float, continuous: bool = True) -> widgets.FloatSlide
     )
 
 
-def panel(width: str = "100%") -> widgets.HTML:
+def panel() -> widgets.HTML:
     """An HTML panel that scrolls past its maximum height."""
-    html_panel = widgets.HTML(layout=widgets.Layout(width=width))
+    html_panel = widgets.HTML(layout=widgets.Layout(width="100%"))
     html_panel.add_class("anatomy-panel")
     return html_panel
 

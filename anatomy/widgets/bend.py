@@ -48,7 +48,7 @@ def check_findings_or_explorer(value):
     )
 
 
-class BendExplorer:
+class BendExplorer(base.Shown):
     """Pose the leg and watch its nerves stretch: sliders, one FigureWidget, the same in words.
 
     Attributes
@@ -65,6 +65,8 @@ class BendExplorer:
     widget : ipywidgets.Box
         The whole view, as displayed.
     """
+
+    shown_as = "bend explorer"
 
     def __init__(
         self,
@@ -386,11 +388,3 @@ class BendExplorer:
         text = f"Bend explorer: {words}; {findings_words(self.findings, self.model)}"
         tables = bend_html(self.model, state, self.findings, self.onsets(), self.last_test)
         return text, f"<p><b>Bend explorer</b>: {html.escape(words)}</p>" + tables
-
-    def _repr_mimebundle_(self, **kwargs):
-        bundle = self.widget._repr_mimebundle_(**kwargs)
-        bundle["text/plain"], bundle["text/html"] = self._fallback()
-        return bundle
-
-    def _ipython_display_(self):
-        base.show(self.widget, *self._fallback(), what="bend explorer")

@@ -76,7 +76,7 @@ DEFAULT = {
 NO_CASE = "(choose a case)"
 
 
-class Explorer:
+class Explorer(base.Shown):
     """Controls, one FigureWidget, a findings table and citations, kept in step.
 
     Attributes
@@ -90,6 +90,8 @@ class Explorer:
     log : anatomy.text.citations.CitationLog or None
         Where the citations it shows are recorded (a lesson's log), if given.
     """
+
+    shown_as = "explorer"
 
     def __init__(self, model: Model, presenter: bool = False, log: CitationLog | None = None):
         self.model = model
@@ -445,15 +447,6 @@ class Explorer:
         )
         return text, f"<p><b>Explorer</b>: {html.escape(words)}</p>" + tables
 
-    def _repr_mimebundle_(self, **kwargs):
-        bundle = self.widget._repr_mimebundle_(**kwargs)
-        # Readers without a kernel (GitHub, nbviewer) see the findings as text and tables.
-        bundle["text/plain"], bundle["text/html"] = self._fallback()
-        return bundle
-
-    def _ipython_display_(self):
-        base.show(self.widget, *self._fallback(), what="explorer")
-
 
 def _status_html(findings: Findings) -> str:
     """The grade, and the effects these findings show (not every effect the grade
@@ -461,7 +454,7 @@ def _status_html(findings: Findings) -> str:
     if not findings.lesions:
         return ""
     severity = max(lesion.severity for lesion in findings.lesions)  # a case may mix them
-    shown = set(findings.table.loc[~findings.table["kind"].isin(PATH_KINDS), "effect"])
+    shown = {row["effect"] for row in findings.records if row["kind"] not in PATH_KINDS}
     effects = ", ".join(effect_word(e) for e in grade(severity) if e in shown)
     return (
         f'<span class="anatomy-grade">{html.escape(grade_name(severity))}'

@@ -26,7 +26,7 @@ import pandas as pd
 from anatomy.engine.findings import Findings
 from anatomy.text.words import lesions_named, preset_words, strain_words
 from anatomy.widgets import base
-from anatomy.widgets.panels import summary_html
+from anatomy.widgets.panels import strain_table_html, summary_html
 
 
 def replay_row(chose: str, button_text: str, tooltip: str, on_click) -> widgets.HBox:
@@ -94,16 +94,7 @@ class Strains(pd.Series):
     def _fallback(self) -> tuple[str, str]:
         model = self.bender.model
         text = "\n".join(f"{model.label(n)}: {strain_words(v)}" for n, v in self.items())
-        rows = "".join(
-            f"<tr><td>{html.escape(model.label(n))}</td>"
-            f'<td class="anatomy-number">{html.escape(strain_words(v))}</td></tr>'
-            for n, v in self.items()
-        )
-        table = (
-            '<table class="anatomy-findings"><thead><tr><th>Nerve</th>'
-            f'<th class="anatomy-number">Strain</th></tr></thead><tbody>{rows}</tbody></table>'
-        )
-        return text, table
+        return text, strain_table_html(model, self)
 
     def _ipython_display_(self):
         base.show(self.bender.compact(self.call), *self._fallback(), what="bend explorer")

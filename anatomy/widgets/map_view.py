@@ -36,9 +36,9 @@ class BodyMapView:
         self.model = model
         self.presenter = presenter
         self.keeper = Keeper()  # first: see Keeper
-        self.accessible = Accessible(summary=self.figure_alt(first))  # small: before, too
-        figure = live_figure(body_map(model, first, presenter=presenter, legend=False))
-        self.figure = self.keeper.keep(figure)
+        drawing = body_map(model, first, presenter=presenter, legend=False)
+        self.accessible = Accessible(summary=drawing.alt)  # small: before the figure, too
+        self.figure = self.keeper.keep(live_figure(drawing))
         self.drawn = overlay(model, first, presenter)
         self.animated = map_state(model, presenter).animated
 

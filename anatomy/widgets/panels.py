@@ -33,17 +33,18 @@ LEFT = ' style="text-align: left; vertical-align: top"'
 RIGHT = ' style="text-align: right; vertical-align: top"'
 
 
-def swatch(effect: str) -> str:
+def swatch(effect: str, ground: str = theme.PAPER) -> str:
     """A small sample of how the map shows an effect on the skin and muscles: pain a fill,
     tingling dots, numbness a hatch, weakness a crossed fill with a black edge, a reduced
-    reflex a diamond (the bladder and bowel, not drawn, a plain square)."""
+    reflex a diamond (the bladder and bowel, not drawn, a plain square). ``ground`` is
+    what the dots and the hatch are drawn over (the pain's fill, where both show)."""
     colour = theme.EFFECT_COLOURS[effect]
     if effect == "numbness":
-        style = f"background: repeating-linear-gradient(-45deg, {colour} 0 2px, #FFFFFF 2px 4px)"
+        style = f"background: repeating-linear-gradient(-45deg, {colour} 0 2px, {ground} 2px 4px)"
     elif effect == "tingling":
-        style = f"background: radial-gradient({colour} 35%, #FFFFFF 40%) 0 0 / 4px 4px"
+        style = f"background: radial-gradient({colour} 35%, {ground} 40%) 0 0 / 4px 4px"
     elif effect == "weakness":
-        lines = "#FFFFFF 0 1px, transparent 1px 4px"
+        lines = f"{theme.PAPER} 0 1px, transparent 1px 4px"
         style = (
             f"background: repeating-linear-gradient(45deg, {lines}), "
             f"repeating-linear-gradient(-45deg, {lines}), {colour}; "
@@ -84,7 +85,7 @@ def legend_html() -> str:
         for e in EFFECTS
         if e in theme.LINE_DASH  # the effects the map draws
     )
-    both = swatch("numbness").replace("#FFFFFF 2px 4px", f"{theme.EFFECT_COLOURS['pain']} 2px 4px")
+    both = swatch("numbness", ground=theme.EFFECT_COLOURS["pain"])
     areas += f' <span class="anatomy-key">{both}Pain and numbness</span> '
     star = (
         f'<span class="anatomy-key"><span style="color: {theme.LESION_COLOUR}; '
@@ -241,18 +242,23 @@ def citations_html(model: Model, findings: Findings) -> str:
     return "<h4>Citations</h4>" + citation_items(model, cite_records(model, findings))
 
 
-def bend_html(model: Model, state: PoseState, findings, onsets: dict, last_test=None) -> str:
-    """The tension view in words: each nerve's strain, each irritated root's pull against its
-    tolerance, and where each test turns positive (``onsets`` from neurodynamic.onsets)."""
+def strain_table_html(model: Model, strains) -> str:
+    """Each nerve's strain (a mapping of nerve id to %) as a table."""
     rows = "".join(
         f"<tr><td{LEFT}>{html.escape(model.label(n))}</td>"
         f"<td{LEFT}>{html.escape(strain_words(v))}</td></tr>"
-        for n, v in state.strains.items()
+        for n, v in strains.items()
     )
-    parts = [
-        f"<h4>Strain of each nerve</h4><table class='anatomy-findings'><thead><tr>"
-        f"<th{LEFT}>Nerve</th><th{LEFT}>Strain</th></tr></thead><tbody>{rows}</tbody></table>"
-    ]
+    return (
+        f"<table class='anatomy-findings'><thead><tr><th{LEFT}>Nerve</th><th{LEFT}>Strain</th>"
+        f"</tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
+def bend_html(model: Model, state: PoseState, findings, onsets: dict, last_test=None) -> str:
+    """The tension view in words: each nerve's strain, each irritated root's pull against its
+    tolerance, and where each test turns positive (``onsets`` from neurodynamic.onsets)."""
+    parts = [f"<h4>Strain of each nerve</h4>{strain_table_html(model, state.strains)}"]
     irritated = []
     if findings is not None and findings.lesions:
         irritated = threshold_lines(model, state.symptoms)

@@ -27,7 +27,7 @@ from anatomy.widgets.panels import citation_items, error_html, legend_html, swat
 QUESTION = "Which lesion gives these findings?"
 
 
-class SelfCheck:
+class SelfCheck(base.Shown):
     """Practice cases on the body map: find the lesion, check it, read why; a score at the end.
 
     Every step goes through :meth:`show`, :meth:`answer` and :meth:`next`, which
@@ -39,6 +39,8 @@ class SelfCheck:
     results : dict
         Case number -> the Feedback on its first answer (what the score counts).
     """
+
+    shown_as = "self-check"
 
     def __init__(
         self,
@@ -239,11 +241,3 @@ class SelfCheck:
             f"<p><b>Self-check</b>, seed {self.seed}: {len(self.cases)} cases. "
             f"Run the notebook to answer them.</p>" + self._findings_html(case)
         )
-
-    def _repr_mimebundle_(self, **kwargs):
-        bundle = self.widget._repr_mimebundle_(**kwargs)
-        bundle["text/plain"], bundle["text/html"] = self._fallback()
-        return bundle
-
-    def _ipython_display_(self):
-        base.show(self.widget, *self._fallback(), what="self-check")
